@@ -1,0 +1,116 @@
+package fr.asp.segur.application.document;
+
+import fr.asp.segur.application.BusinessRuleException;
+import fr.asp.segur.domain.enrolment.Document;
+import fr.asp.segur.domain.enrolment.DocumentContent;
+import fr.asp.segur.domain.enrolment.DocumentKind;
+import jakarta.ejb.Schedule;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.io.InputStream;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Supporting documents. An upload is judged by its content, then stored in the database under the
+ * wizard's draft token: the HTTP session holds only the token, never the bytes. Submitting the
+ * request attaches the drafts to it; abandoned drafts are purged after a day.
+ */
+@Stateless
+public class DocumentService {
+
+    static final Duration DRAFT_LIFETIME = Duration.ofHours(24);
+
+    private final DocumentInspector inspector = new DocumentInspector();
+
+    @PersistenceContext(unitName = "segur")
+    private EntityManager em;
+
+    /** Stores an upload for a draft, replacing the previous file of the same kind; refusals change nothing. */
+    public Document stage(String draftToken, DocumentKind kind, String fileName, InputStream content) {
+        requireToken(draftToken);
+        InspectedDocument inspected;
+        try {
+            inspected = inspector.inspect(fileName, content);
+        } catch (DocumentRejectedException e) {
+            throw new BusinessRuleException(kind.name(), e.getMessage());
+        }
+        discard(draftToken, kind);
+        Document document = new Document(draftToken, kind, inspected.fileName(), inspected.mediaType(),
+                inspected.content().length, inspected.sha256Hex());
+        em.persist(document);
+        em.flush();
+        em.persist(new DocumentContent(document.getId(), inspected.content()));
+        return document;
+    }
+
+    public void discard(String draftToken, DocumentKind kind) {
+        requireToken(draftToken);
+        for (Document old : em.createQuery(
+                        "select d from Document d where d.draftToken = :token and d.kind = :kind", Document.class)
+                .setParameter("token", draftToken).setParameter("kind", kind).getResultList()) {
+            remove(old);
+        }
+    }
+
+    /** "Quitter sans enregistrer": forget every file of the draft. */
+    public void discardDraft(String draftToken) {
+        requireToken(draftToken);
+        for (Document old : em.createQuery("select d from Document d where d.draftToken = :token", Document.class)
+                .setParameter("token", draftToken).getResultList()) {
+            remove(old);
+        }
+    }
+
+    /** The files uploaded so far for a draft, by kind. */
+    public Map<DocumentKind, Document> drafts(String draftToken) {
+        Map<DocumentKind, Document> byKind = new EnumMap<>(DocumentKind.class);
+        if (draftToken == null) {
+            return byKind;
+        }
+        for (Document d : em.createQuery("select d from Document d where d.draftToken = :token order by d.id",
+                Document.class).setParameter("token", draftToken).getResultList()) {
+            byKind.put(d.getKind(), d);
+        }
+        return byKind;
+    }
+
+    public Optional<byte[]> content(Long documentId) {
+        return Optional.ofNullable(em.find(DocumentContent.class, documentId)).map(DocumentContent::getContent);
+    }
+
+    public List<Document> ofRequest(Long requestId) {
+        return em.createQuery("select d from Document d where d.request.id = :id order by d.id", Document.class)
+                .setParameter("id", requestId).getResultList();
+    }
+
+    @Schedule(hour = "*", minute = "41", persistent = false)
+    void purgeAbandonedDrafts() {
+        for (Document old : em.createQuery(
+                        "select d from Document d where d.draftToken is not null and d.uploadedAt < :limit",
+                        Document.class)
+                .setParameter("limit", LocalDateTime.now().minus(DRAFT_LIFETIME)).getResultList()) {
+            remove(old);
+        }
+    }
+
+    private void remove(Document document) {
+        DocumentContent content = em.find(DocumentContent.class, document.getId());
+        if (content != null) {
+            em.remove(content);
+        }
+        em.remove(document);
+        em.flush();
+    }
+
+    private static void requireToken(String draftToken) {
+        if (draftToken == null || draftToken.length() < 32) {
+            throw new IllegalArgumentException("A draft token is required");
+        }
+    }
+}
