@@ -1,0 +1,48 @@
+package fr.asp.segur.application.mail;
+
+import com.github.mustachejava.DefaultMustacheFactory;
+import com.github.mustachejava.Mustache;
+import com.github.mustachejava.MustacheFactory;
+import fr.asp.segur.domain.mail.MailMessage;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.IOException;
+
+/**
+ * Queues emails in the outbox table, inside the caller's transaction: the email exists if and only
+ * if the business change that causes it was committed. {@link OutboxSender} delivers them.
+ * Bodies come from Mustache templates in mail/ (an .html and a .txt of the same name).
+ */
+@Stateless
+public class MailOutbox {
+
+    static final String DOMAIN = "segurnum.asp-public.fr";
+    private static final MustacheFactory TEMPLATES = new DefaultMustacheFactory("mail");
+
+    @PersistenceContext(unitName = "segur")
+    private EntityManager em;
+
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public MailMessage enqueue(String recipient, String subject, String template, Object model) {
+        MailMessage message = new MailMessage(recipient, subject, render(template + ".txt", model),
+                render(template + ".html", model), DOMAIN);
+        em.persist(message);
+        return message;
+    }
+
+    static String render(String name, Object model) {
+        Mustache mustache = TEMPLATES.compile(name + ".mustache");
+        StringWriter out = new StringWriter();
+        try {
+            mustache.execute(out, model).flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+}
