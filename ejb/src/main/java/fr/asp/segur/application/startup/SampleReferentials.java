@@ -1,0 +1,200 @@
+package fr.asp.segur.application.startup;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * Installs the sample referentials shipped in the persistence module (sample/: ANS solutions, SIRENE
+ * establishments and legal units in INSEE's own format, French banks in the ECB's format) into empty
+ * referential tables, so that the portal works offline out of the box. Turned off with
+ * {@code -Dsegur.sample-data=false}; never touches a referential that already has rows.
+ */
+@Singleton
+@Startup
+@DependsOn("DatabaseMigration")
+public class SampleReferentials {
+
+    private static final Logger LOG = Logger.getLogger(SampleReferentials.class.getName());
+    private static final int BATCH = 500;
+
+    @Resource(lookup = "java:jboss/datasources/SegurDS")
+    private DataSource dataSource;
+
+    @PostConstruct
+    void install() {
+        if ("false".equalsIgnoreCase(System.getProperty("segur.sample-data", "true"))) {
+            return;
+        }
+        try (Connection c = dataSource.getConnection()) {
+            if (isEmpty(c, "ans_solution")) {
+                LOG.info(() -> "Sample ANS solutions: " + ansSolutions(c));
+            }
+            if (isEmpty(c, "sirene_legal_unit")) {
+                LOG.info(() -> "Sample SIRENE legal units: " + legalUnits(c));
+            }
+            if (isEmpty(c, "sirene_establishment")) {
+                LOG.info(() -> "Sample SIRENE establishments: " + establishments(c));
+            }
+            if (isEmpty(c, "bank_institution")) {
+                LOG.info(() -> "Sample banks: " + banks(c));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Installing the sample referentials failed", e);
+        }
+    }
+
+    private static boolean isEmpty(Connection c, String table) throws SQLException {
+        try (var s = c.createStatement(); ResultSet rs = s.executeQuery("select count(*) from " + table)) {
+            rs.next();
+            return rs.getLong(1) == 0;
+        }
+    }
+
+    private int ansSolutions(Connection c) {
+        return load(c, "sample/ans_solutions.csv", CSVFormat.RFC4180,
+                "insert into ans_solution (referencing_number, software_name, software_version, editor_siren, "
+                        + "editor_name, couloir, software_type, dsr, wave, referencing_date, status, updated_at) "
+                        + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (r, ps) -> {
+                    ps.setString(1, r.get("numero_referencement").trim().toLowerCase());
+                    ps.setString(2, r.get("nom_logiciel"));
+                    ps.setString(3, r.get("version"));
+                    ps.setString(4, r.get("siren_editeur"));
+                    ps.setString(5, r.get("nom_editeur"));
+                    ps.setString(6, r.get("couloir"));
+                    ps.setString(7, r.get("type_logiciel"));
+                    ps.setString(8, r.get("dsr"));
+                    ps.setInt(9, Integer.parseInt(r.get("vague").trim()));
+                    setDate(ps, 10, r.get("date_referencement"));
+                    ps.setString(11, r.get("statut").trim());
+                    ps.setTimestamp(12, Timestamp.valueOf(LocalDateTime.now()));
+                });
+    }
+
+    private int legalUnits(Connection c) {
+        return load(c, "sample/StockUniteLegale_utf8.csv", CSVFormat.RFC4180,
+                "insert into sirene_legal_unit (siren, denomination, state, last_processed_at) values (?, ?, ?, ?)",
+                (r, ps) -> {
+                    ps.setString(1, r.get("siren"));
+                    ps.setString(2, blankToNull(r.get("denominationUniteLegale")));
+                    ps.setString(3, r.get("etatAdministratifUniteLegale"));
+                    setTimestamp(ps, 4, r.get("dateDernierTraitementUniteLegale"));
+                });
+    }
+
+    private int establishments(Connection c) {
+        return load(c, "sample/StockEtablissement_utf8.csv", CSVFormat.RFC4180,
+                "insert into sirene_establishment (siret, siren, head_office, address_complement, street_number, "
+                        + "repetition_index, street_type, street_name, postal_code, city, state, sign_name, usual_name, "
+                        + "last_processed_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (r, ps) -> {
+                    ps.setString(1, r.get("siret"));
+                    ps.setString(2, r.get("siren"));
+                    ps.setBoolean(3, "true".equalsIgnoreCase(r.get("etablissementSiege")));
+                    ps.setString(4, blankToNull(r.get("complementAdresseEtablissement")));
+                    ps.setString(5, blankToNull(r.get("numeroVoieEtablissement")));
+                    ps.setString(6, blankToNull(r.get("indiceRepetitionEtablissement")));
+                    ps.setString(7, blankToNull(r.get("typeVoieEtablissement")));
+                    ps.setString(8, blankToNull(r.get("libelleVoieEtablissement")));
+                    ps.setString(9, blankToNull(r.get("codePostalEtablissement")));
+                    ps.setString(10, blankToNull(r.get("libelleCommuneEtablissement")));
+                    ps.setString(11, r.get("etatAdministratifEtablissement"));
+                    ps.setString(12, blankToNull(r.get("enseigne1Etablissement")));
+                    ps.setString(13, blankToNull(r.get("denominationUsuelleEtablissement")));
+                    setTimestamp(ps, 14, r.get("dateDernierTraitementEtablissement"));
+                });
+    }
+
+    private int banks(Connection c) {
+        return load(c, "sample/banks.tsv", CSVFormat.TDF,
+                "insert into bank_institution (bank_code, bic, name, address, postal_code, city) values (?, ?, ?, ?, ?, ?)",
+                (r, ps) -> {
+                    ps.setString(1, frenchBankCode(r.get("RIAD_CODE")));
+                    ps.setString(2, blankToNull(r.get("BIC")));
+                    ps.setString(3, r.get("NAME"));
+                    ps.setString(4, blankToNull(r.get("ADDRESS")));
+                    ps.setString(5, blankToNull(r.get("POSTAL")));
+                    ps.setString(6, blankToNull(r.get("CITY")));
+                });
+    }
+
+    private interface RowBinder {
+        void bind(CSVRecord record, PreparedStatement statement) throws SQLException;
+    }
+
+    private int load(Connection c, String resource, CSVFormat format, String sql, RowBinder binder) {
+        int rows = 0;
+        try (InputStream in = getClass().getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("Missing sample referential " + resource);
+            }
+            try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8);
+                 CSVParser parser = format.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader);
+                 PreparedStatement ps = c.prepareStatement(sql)) {
+                for (CSVRecord record : parser) {
+                    binder.bind(record, ps);
+                    ps.addBatch();
+                    if (++rows % BATCH == 0) {
+                        ps.executeBatch();
+                    }
+                }
+                ps.executeBatch();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Loading " + resource + " failed at row " + rows, e);
+        }
+        return rows;
+    }
+
+    /** The ECB's RIAD code of a French institution is "FR" followed by its 5-digit bank code (code CIB). */
+    private static String frenchBankCode(String riadCode) {
+        return riadCode != null && riadCode.matches("FR\\d{5}") ? riadCode.substring(2) : null;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+
+    private static void setDate(PreparedStatement ps, int index, String value) throws SQLException {
+        if (value == null || value.isBlank()) {
+            ps.setNull(index, Types.DATE);
+        } else {
+            ps.setDate(index, Date.valueOf(LocalDate.parse(value.trim())));
+        }
+    }
+
+    private static void setTimestamp(PreparedStatement ps, int index, String value) throws SQLException {
+        if (value == null || value.isBlank()) {
+            ps.setNull(index, Types.TIMESTAMP);
+        } else {
+            String v = value.trim();
+            ps.setTimestamp(index, Timestamp.valueOf(v.length() == 10 ? LocalDate.parse(v).atStartOfDay()
+                    : LocalDateTime.parse(v)));
+        }
+    }
+}
