@@ -1,0 +1,312 @@
+package fr.asp.segur.interfaces.web;
+
+import fr.asp.segur.application.BusinessRuleException;
+import fr.asp.segur.application.FieldError;
+import fr.asp.segur.application.captcha.CaptchaService;
+import fr.asp.segur.application.document.DocumentService;
+import fr.asp.segur.application.enrolment.ApplicantCompany;
+import fr.asp.segur.application.enrolment.EnrolmentForm;
+import fr.asp.segur.application.enrolment.EnrolmentService;
+import fr.asp.segur.application.enrolment.SoftwareSummary;
+import fr.asp.segur.domain.captcha.CaptchaChallenge;
+import fr.asp.segur.domain.enrolment.Document;
+import fr.asp.segur.domain.enrolment.DocumentKind;
+import fr.asp.segur.domain.enrolment.TiersQuality;
+import fr.asp.segur.domain.referential.StreetTypes;
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.EJB;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.component.UIComponent;
+import jakarta.faces.component.UIInput;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Named;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Serializable;
+import java.io.UncheckedIOException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.primefaces.PrimeFaces;
+import org.primefaces.event.FileUploadEvent;
+import org.primefaces.event.FlowEvent;
+
+/**
+ * The enrolment wizard's state for one browser tab. It holds what was typed and the names of the
+ * uploaded files, never their bytes (they are stored at once under {@link #draftToken}), and asks
+ * the enrolment service for every decision: the page itself enforces no rule.
+ */
+@Named("wizard")
+@ViewScoped
+public class EnrolmentWizard implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+    private static final SecureRandom RANDOM = new SecureRandom();
+    static final String COMPANY_CAPTCHA = "companyCaptcha";
+    static final String FINAL_CAPTCHA = "finalCaptcha";
+
+    @EJB
+    private EnrolmentService enrolment;
+    @EJB
+    private DocumentService documents;
+    @EJB
+    private CaptchaService captcha;
+
+    private final EnrolmentForm form = new EnrolmentForm();
+    private String draftToken;
+    private String step = "logiciel";
+    private SoftwareSummary software;
+    private ApplicantCompany company;
+    private final Map<DocumentKind, String> fileNames = new EnumMap<>(DocumentKind.class);
+    private Set<DocumentKind> requiredDocuments = EnumSet.noneOf(DocumentKind.class);
+    private final Map<String, String> captchaIds = new HashMap<>(4);
+    private final Map<String, String> captchaQuestions = new HashMap<>(4);
+    private final Map<String, String> captchaAnswers = new HashMap<>(4);
+    private String domiciliation;
+    private String requestNumber;
+
+    @PostConstruct
+    void init() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        draftToken = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    // ---- navigation -------------------------------------------------------------------------------
+
+    public String onFlowProcess(FlowEvent event) {
+        String from = event.getOldStep();
+        String to = event.getNewStep();
+        if (order(to) > order(from)) {
+            try {
+                checkStep(from);
+            } catch (BusinessRuleException e) {
+                show(e, null);
+                return from;
+            }
+        }
+        step = to;
+        PrimeFaces.current().ajax().update("enrolment:nav");
+        return to;
+    }
+
+    private void checkStep(String current) {
+        switch (current) {
+            case "logiciel" -> {
+                if (software == null) {
+                    throw new BusinessRuleException("referencingNumber",
+                            "Saisissez le N° unique de référencement (ANS) puis cliquez sur « Rechercher ».");
+                }
+                enrolment.checkSoftwareStep(form, draftToken);
+            }
+            case "demandeur" -> {
+                if (company == null) {
+                    throw new BusinessRuleException("siret",
+                            "Saisissez le numéro de SIRET et le code captcha puis cliquez sur « Rechercher ».");
+                }
+                enrolment.checkApplicantStep(form, draftToken);
+            }
+            case "banque" -> {
+                refreshDomiciliation();
+                enrolment.checkBankStep(form, draftToken);
+            }
+            default -> { }
+        }
+    }
+
+    private static int order(String step) {
+        return List.of("logiciel", "demandeur", "banque", "confirmation").indexOf(step);
+    }
+
+    // ---- 1 - Logiciel -------------------------------------------------------------------------------
+
+    public void searchSoftware() {
+        try {
+            software = enrolment.findSoftware(form.getReferencingNumber());
+            form.setReferencingNumber(software.referencingNumber());
+            refreshRequirements();
+        } catch (BusinessRuleException e) {
+            show(e, null);
+        }
+    }
+
+    public void resetSoftware() {
+        software = null;
+        form.setReferencingNumber(null);
+        forget(DocumentKind.CERTIFICAT_REFERENCEMENT);
+    }
+
+    // ---- 2 - Demandeur ------------------------------------------------------------------------------
+
+    public void searchCompany() {
+        try {
+            company = enrolment.findCompany(form.getSiret(), form.getReferencingNumber(),
+                    captchaIds.get(COMPANY_CAPTCHA), captchaAnswers.get(COMPANY_CAPTCHA));
+            form.setSiret(company.siret());
+            form.setDenomination(company.legalName());
+            form.setCommercialName(company.commercialName());
+            form.setStreetExtension(company.streetExtension());
+            form.setAddressComplement(company.addressComplement());
+            refreshRequirements();
+        } catch (BusinessRuleException e) {
+            show(e, COMPANY_CAPTCHA);
+        } finally {
+            renewCaptcha(COMPANY_CAPTCHA);
+        }
+    }
+
+    public void resetCompany() {
+        company = null;
+        form.setSiret(null);
+        form.setDenomination(null);
+        form.setCommercialName(null);
+        form.setStreetExtension(null);
+        form.setAddressComplement(null);
+        forget(DocumentKind.KBIS);
+        forget(DocumentKind.MANDAT_EDITEUR);
+        renewCaptcha(COMPANY_CAPTCHA);
+    }
+
+    public void refreshRequirements() {
+        requiredDocuments = enrolment.requiredDocuments(form);
+    }
+
+    public boolean required(String kind) {
+        return requiredDocuments.contains(DocumentKind.valueOf(kind));
+    }
+
+    public List<TiersQuality> getTiersQualities() {
+        return List.of(TiersQuality.values());
+    }
+
+    public String getStreetTypeLabel() {
+        return company == null ? null : StreetTypes.label(company.streetType());
+    }
+
+    // ---- documents ----------------------------------------------------------------------------------
+
+    /** The upload component's id is the document kind. */
+    public void upload(FileUploadEvent event) {
+        UIComponent component = event.getComponent();
+        DocumentKind kind = DocumentKind.valueOf(component.getId());
+        try (InputStream in = event.getFile().getInputStream()) {
+            Document stored = documents.stage(draftToken, kind, event.getFile().getFileName(), in);
+            fileNames.put(kind, stored.getFileName());
+        } catch (BusinessRuleException e) {
+            FacesContext context = FacesContext.getCurrentInstance();
+            for (FieldError error : e.errors()) {
+                context.addMessage(component.getClientId(context), message(kind.label() + " : " + error.message()));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public String fileName(String kind) {
+        return fileNames.get(DocumentKind.valueOf(kind));
+    }
+
+    private void forget(DocumentKind kind) {
+        if (fileNames.remove(kind) != null) {
+            documents.discard(draftToken, kind);
+        }
+    }
+
+    // ---- 3 - Coordonnées bancaires ------------------------------------------------------------------
+
+    public void refreshDomiciliation() {
+        domiciliation = enrolment.domiciliation(form.getIban(), form.getBic()).orElse(null);
+    }
+
+    public boolean isDomiciliationFound() {
+        return domiciliation != null;
+    }
+
+    public String getDomiciliationValue() {
+        return domiciliation != null ? domiciliation : form.getDomiciliation();
+    }
+
+    public void setDomiciliationValue(String value) {
+        if (domiciliation == null) {
+            form.setDomiciliation(value);
+        }
+    }
+
+    // ---- captcha ------------------------------------------------------------------------------------
+
+    public String captchaId(String slot) {
+        if (!captchaIds.containsKey(slot)) {
+            renewCaptcha(slot);
+        }
+        return captchaIds.get(slot);
+    }
+
+    public String captchaQuestion(String slot) {
+        captchaId(slot);
+        return captchaQuestions.get(slot);
+    }
+
+    public void renewCaptcha(String slot) {
+        CaptchaChallenge challenge = captcha.issue();
+        captchaIds.put(slot, challenge.getId());
+        captchaQuestions.put(slot, challenge.getQuestion());
+        captchaAnswers.remove(slot);
+    }
+
+    public Map<String, String> getCaptchaAnswers() {
+        return captchaAnswers;
+    }
+
+    // ---- 4 - Confirmation ---------------------------------------------------------------------------
+
+    public void finish() {
+        form.setCaptchaId(captchaIds.get(FINAL_CAPTCHA));
+        form.setCaptchaAnswer(captchaAnswers.get(FINAL_CAPTCHA));
+        try {
+            requestNumber = enrolment.submit(form, draftToken).value();
+        } catch (BusinessRuleException e) {
+            show(e, FINAL_CAPTCHA);
+            renewCaptcha(FINAL_CAPTCHA);
+        }
+    }
+
+    /** "Quitter sans enregistrer", once confirmed: nothing typed or uploaded is kept. */
+    public String quit() {
+        documents.discardDraft(draftToken);
+        return "index?faces-redirect=true";
+    }
+
+    // ---- messages -----------------------------------------------------------------------------------
+
+    /** Shows each broken rule in the summary and beside its field, and marks the field invalid. */
+    private void show(BusinessRuleException e, String captchaSlot) {
+        FacesContext context = FacesContext.getCurrentInstance();
+        for (FieldError error : e.errors()) {
+            String field = "captcha".equals(error.field()) && captchaSlot != null ? captchaSlot : error.field();
+            UIComponent component = context.getViewRoot().findComponent("enrolment:" + field);
+            if (component instanceof UIInput input) {
+                input.setValid(false);
+            }
+            context.addMessage(component == null ? null : component.getClientId(context), message(error.message()));
+        }
+        context.validationFailed();
+    }
+
+    private static FacesMessage message(String text) {
+        return new FacesMessage(FacesMessage.SEVERITY_ERROR, text, text);
+    }
+
+    // ---- state for the page -------------------------------------------------------------------------
+
+    public EnrolmentForm getForm() { return form; }
+    public String getStep() { return step; }
+    public SoftwareSummary getSoftware() { return software; }
+    public ApplicantCompany getCompany() { return company; }
+    public String getRequestNumber() { return requestNumber; }
+}
