@@ -1,0 +1,247 @@
+package fr.asp.segur.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.URL;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.regex.Pattern;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+/**
+ * The enrolment wizard (enrolement.xhtml) as a supplier sees it: what they type, click and upload, step by
+ * step, following the supplier guide. Every action waits for PrimeFaces' ajax to finish and for its visible
+ * effect; nothing here checks a business rule (the tests do).
+ */
+final class EnrolmentWizardPage {
+
+    static final String SOFTWARE = "1 - Logiciel";
+    static final String APPLICANT = "2 - Demandeur";
+    static final String BANK = "3 - Coordonnées bancaires";
+    static final String CONFIRMATION = "4 - Confirmation";
+    static final Pattern REQUEST_NUMBER = Pattern.compile("ENR[0-9A-Z]{6}");
+
+    static final String NO_FILE = "Aucun fichier sélectionné.";
+    static final String FILE_UPLOADED = "Fichier déposé : ";
+
+    /** A person named in the request. */
+    record Person(String lastName, String firstName, String email, String emailConfirmation, String phone) {
+        Person(String lastName, String firstName, String email, String phone) {
+            this(lastName, firstName, email, email, phone);
+        }
+    }
+
+    private final Browser browser;
+    private final URL base;
+
+    EnrolmentWizardPage(Browser browser, URL base) {
+        this.browser = browser;
+        this.base = base;
+    }
+
+    EnrolmentWizardPage open() {
+        browser.open(base + "enrolement.xhtml");
+        browser.present("enrolment:referencingNumber");
+        assertThat(currentStep()).isEqualTo(SOFTWARE);
+        return this;
+    }
+
+    // ---- wizard navigation -----------------------------------------------------------------------
+
+    /** The highlighted step title, e.g. "2 - Demandeur". */
+    String currentStep() {
+        browser.waitForAjax();
+        return browser.visible(By.cssSelector(".ui-wizard-step-titles .ui-wizard-step-title.ui-state-highlight"))
+                .getText().strip();
+    }
+
+    /** "Etape suivante →", expecting the wizard to move to {@code expectedStep}. */
+    void next(String expectedStep) {
+        String from = currentStep();
+        browser.click("enrolment:next");
+        browser.waitForAjax();
+        String now = currentStep();
+        assertThat(now).as("step after « Etape suivante » from %s; messages: %s", from, messages())
+                .isEqualTo(expectedStep);
+    }
+
+    /** "Etape suivante →", expecting a refusal: the wizard stays on its step and shows messages. */
+    String nextRefused() {
+        String from = currentStep();
+        browser.click("enrolment:next");
+        browser.waitForAjax();
+        String text = waitForMessages();
+        assertThat(currentStep()).as("the wizard stays on its step").isEqualTo(from);
+        return text;
+    }
+
+    void back(String expectedStep) {
+        browser.click("enrolment:back");
+        browser.waitForAjax();
+        assertThat(currentStep()).isEqualTo(expectedStep);
+    }
+
+    /** The error summary at the top of the form (empty when there is none). */
+    String messages() {
+        return browser.driver().findElements(By.id("enrolment:messages")).stream().findFirst()
+                .map(WebElement::getText).orElse("");
+    }
+
+    String waitForMessages() {
+        browser.waiting().until(d -> !messages().isBlank());
+        return messages();
+    }
+
+    String waitForMessage(String expected) {
+        browser.waiting().until(d -> messages().contains(expected));
+        return messages();
+    }
+
+    // ---- 1 - Logiciel ----------------------------------------------------------------------------
+
+    void searchSoftware(String referencingNumber) {
+        browser.type("enrolment:referencingNumber", referencingNumber);
+        browser.click("enrolment:searchSoftware");
+        browser.waitForAjax();
+        browser.visible("softwareName");
+    }
+
+    // ---- documents -------------------------------------------------------------------------------
+
+    /** Chooses a file in the upload field of {@code kind} (auto upload) and waits until the page names it. */
+    void upload(String kind, Path file) {
+        chooseFile(kind, file);
+        browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(
+                By.id("enrolment:" + kind + "_status"), FILE_UPLOADED + file.getFileName()));
+        browser.waitForAjax();
+    }
+
+    /** Chooses a file expected to be refused: returns the messages once {@code expected} shows. */
+    String uploadRefused(String kind, Path file, String expected) {
+        chooseFile(kind, file);
+        String text = waitForMessage(expected);
+        browser.waitForAjax();
+        assertThat(uploadStatus(kind)).isEqualTo(NO_FILE);
+        return text;
+    }
+
+    String uploadStatus(String kind) {
+        return browser.text("enrolment:" + kind + "_status").strip();
+    }
+
+    boolean hasUpload(String kind) {
+        return browser.isPresent("enrolment:" + kind + "_input");
+    }
+
+    private void chooseFile(String kind, Path file) {
+        browser.waitForAjax();
+        WebElement input = browser.present("enrolment:" + kind + "_input");
+        input.sendKeys(file.toAbsolutePath().toString());
+    }
+
+    // ---- 2 - Demandeur ---------------------------------------------------------------------------
+
+    /** Types the SIRET and the right captcha code, then "Rechercher": the company's details show. */
+    void searchCompany(String siret) {
+        browser.type("enrolment:siret", siret);
+        browser.type("enrolment:companyCaptcha", Database.captchaCode(captchaId("companyCaptcha")));
+        browser.click("enrolment:searchCompany");
+        browser.waitForAjax();
+        browser.present("enrolment:denomination");
+    }
+
+    /** The challenge behind a captcha image: its {@code id} query parameter. */
+    String captchaId(String slot) {
+        String src = browser.present("enrolment:" + slot + "_image").getDomAttribute("src");
+        String query = URI.create(src).getQuery();
+        assertThat(query).as("captcha image src %s", src).startsWith("id=");
+        return query.substring("id=".length());
+    }
+
+    /** Clicks the label of one option of a PrimeFaces selectOneRadio, then waits until its radio is checked. */
+    void choose(String radioId, String label) {
+        By option = By.xpath("//*[@id='enrolment:" + radioId + "']//label[normalize-space(.)=\"" + label + "\"]");
+        browser.click(option);
+        browser.waitForAjax();
+        browser.waiting().until(d -> {
+            String input = d.findElement(option).getDomAttribute("for");
+            return d.findElement(By.id(input)).isSelected();
+        });
+    }
+
+    void legalRepresentative(boolean yes) {
+        choose("legalRepresentative", yes ? "Oui" : "Non");
+        browser.present("enrolment:representativeLastName");
+        if (!yes) {
+            browser.present("enrolment:depositaireLastName");
+        }
+    }
+
+    void tiersQuality(String label) {
+        choose("tiersQuality", label);
+    }
+
+    /** Fills the five fields of a person; {@code prefix} is "representative" or "depositaire". */
+    void person(String prefix, Person person) {
+        browser.type("enrolment:" + prefix + "LastName", person.lastName());
+        browser.type("enrolment:" + prefix + "FirstName", person.firstName());
+        browser.type("enrolment:" + prefix + "Email", person.email());
+        browser.type("enrolment:" + prefix + "EmailConfirmation", person.emailConfirmation());
+        browser.type("enrolment:" + prefix + "Phone", person.phone());
+        browser.blur();
+    }
+
+    /** Replaces the "Dénomination sociale" (an ajax "change" recomputes the documents required). */
+    void denomination(String denomination) {
+        browser.type("enrolment:denomination", denomination);
+        browser.blur();
+    }
+
+    // ---- 3 - Coordonnées bancaires ---------------------------------------------------------------
+
+    void bank(String iban, String bic, String holder) {
+        browser.type("enrolment:iban", iban);
+        browser.blur();
+        browser.type("enrolment:bic", bic);
+        browser.blur();
+        browser.type("enrolment:accountHolder", holder);
+        browser.blur();
+    }
+
+    String domiciliation() {
+        return browser.value("enrolment:domiciliation");
+    }
+
+    // ---- 4 - Confirmation ------------------------------------------------------------------------
+
+    String recap() {
+        return browser.text("enrolment:wizard");
+    }
+
+    /** Types the captcha, ticks the three commitments and clicks "Terminer →": returns the request number shown. */
+    String finish() {
+        browser.type("enrolment:finalCaptcha", Database.captchaCode(captchaId("finalCaptcha")));
+        for (String box : new String[] {"cguAccepted", "penalCodeAcknowledged", "sincerityCertified"}) {
+            browser.click(By.cssSelector("[id='enrolment:" + box + "'] .ui-chkbox-box"));
+            browser.waiting().until(d -> d.findElement(By.cssSelector("[id='enrolment:" + box + "'] .ui-chkbox-box"))
+                    .getDomAttribute("class").contains("ui-state-active"));
+        }
+        browser.click("enrolment:finish");
+        browser.waitForAjax();
+        WebElement number = browser.waiting(Duration.ofSeconds(30))
+                .until(d -> {
+                    if (!messages().isBlank()) {
+                        throw new AssertionError("« Terminer » refused: " + messages());
+                    }
+                    WebElement n = d.findElements(By.id("requestNumber")).stream().findFirst().orElse(null);
+                    return n != null && n.isDisplayed() && !n.getText().isBlank() ? n : null;
+                });
+        assertThat(browser.text("doneMessage")).startsWith("Demande d'enrôlement validée.");
+        String value = number.getText().strip();
+        assertThat(value).matches(REQUEST_NUMBER);
+        return value;
+    }
+}
