@@ -52,11 +52,6 @@ public class CaptchaService {
         return Optional.of(renderer.renderPng(challenge.getCode()));
     }
 
-    public Optional<String> question(String id) {
-        CaptchaChallenge challenge = id == null ? null : em.find(CaptchaChallenge.class, id);
-        return Optional.ofNullable(challenge).map(CaptchaChallenge::getQuestion);
-    }
-
     /**
      * Spends the challenge and fails with a French message unless the answer is right. Runs in its own
      * transaction so that a wrong answer spends the challenge even though the caller rolls back.

@@ -12,9 +12,7 @@ import java.io.InputStream;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.EnumMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Supporting documents. An upload is judged by its content, then stored in the database under the
@@ -78,15 +76,6 @@ public class DocumentService {
             byKind.put(d.getKind(), d);
         }
         return byKind;
-    }
-
-    public Optional<byte[]> content(Long documentId) {
-        return Optional.ofNullable(em.find(DocumentContent.class, documentId)).map(DocumentContent::getContent);
-    }
-
-    public List<Document> ofRequest(Long requestId) {
-        return em.createQuery("select d from Document d where d.request.id = :id order by d.id", Document.class)
-                .setParameter("id", requestId).getResultList();
     }
 
     @Schedule(hour = "*", minute = "41", persistent = false)

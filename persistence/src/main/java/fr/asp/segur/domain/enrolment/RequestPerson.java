@@ -50,8 +50,4 @@ public class RequestPerson {
     public String getFirstName() { return firstName; }
     public String getEmail() { return email; }
     public String getPhone() { return phone; }
-
-    public String fullName() {
-        return firstName + " " + lastName;
-    }
 }
