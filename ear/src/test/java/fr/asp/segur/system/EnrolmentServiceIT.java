@@ -84,6 +84,9 @@ class EnrolmentServiceIT {
                 + "join document_content c on c.document_id = d.id where r.request_number = ? and d.draft_token is null",
                 number.value()));
         assertEquals(0, Fixtures.count(ds, "select count(*) from document where draft_token = ?", draft));
+        assertEquals(1, Fixtures.count(ds, "select count(*) from request_history h join enrolment_request r "
+                + "on r.id = h.request_id where r.request_number = ? and h.to_status = 'SOUMISE' and h.from_status is null",
+                number.value()));
         assertEquals(1, Fixtures.count(ds, "select count(*) from mail_message where recipient = ? and subject like ?",
                 "maelys.martin@kalinka.fr", "%" + number.value()));
     }

@@ -44,6 +44,8 @@ import java.util.function.Supplier;
 @Stateless
 public class EnrolmentService {
 
+    /** The actor of a submission in the request's history: the supplier has no account yet. */
+    static final String SUPPLIER = "fournisseur";
     static final int MAX_TEXT = 255;
     static final int MAX_NAME = 100;
     private static final DateTimeFormatter FRENCH_DATE_TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy 'à' HH'h'mm");
@@ -73,16 +75,19 @@ public class EnrolmentService {
 
     // ---- 2 - Demandeur ---------------------------------------------------------------------------
 
-    /** "Rechercher" next to the SIRET: the captcha first, then the SIRET's rules, then SIRENE. */
+    /**
+     * "Rechercher" next to the SIRET: the SIRET's own rules first (a typo does not spend the captcha),
+     * then the captcha, then SIRENE.
+     */
     public ApplicantCompany findCompany(String rawSiret, String referencingNumber, String captchaId,
                                         String captchaAnswer) {
-        captcha.check("captcha", captchaId, captchaAnswer);
         Siret siret;
         try {
             siret = Siret.of(rawSiret);
         } catch (InvalidValueException e) {
             throw BusinessRuleException.of(e);
         }
+        captcha.check("captcha", captchaId, captchaAnswer);
         return company(siret, referentials.referencedSolution(referencingNumber));
     }
 
@@ -159,6 +164,7 @@ public class EnrolmentService {
         for (Person p : a.people()) {
             request.addPerson(p.role(), p.lastName(), p.firstName(), p.email(), p.phone());
         }
+        request.recordSubmission(SUPPLIER);
         em.persist(request);
         Set<DocumentKind> required = required(form, Optional.of(a.view()));
         for (Map.Entry<DocumentKind, Document> e : uploaded.entrySet()) {

@@ -97,6 +97,10 @@ public class EnrolmentRequest {
     @OrderBy("id")
     private List<Document> documents = new ArrayList<>();
 
+    @OneToMany(mappedBy = "request", cascade = CascadeType.PERSIST)
+    @OrderBy("id")
+    private List<RequestHistory> history = new ArrayList<>();
+
     protected EnrolmentRequest() {
     }
 
@@ -133,6 +137,33 @@ public class EnrolmentRequest {
         this.accountHolder = bank.holder();
         this.bankDomiciliation = bank.domiciliation();
     }
+
+    /**
+     * Moves the request to another state, if its life cycle allows it, and records the change.
+     * Refusals and requests for complements must say why.
+     */
+    public RequestHistory moveTo(RequestStatus target, String actor, String motivation, LocalDateTime now) {
+        if (!status.canMoveTo(target)) {
+            throw new IllegalTransitionException("Une demande « " + status.label()
+                    + " » ne peut pas passer à l'état « " + target.label() + " ».");
+        }
+        String why = motivation == null ? null : motivation.strip();
+        if (target.needsMotivation() && (why == null || why.isEmpty())) {
+            throw new IllegalTransitionException("La motivation est obligatoire pour passer la demande à l'état « "
+                    + target.label() + " ».");
+        }
+        RequestHistory change = new RequestHistory(this, now, actor, status, target, why);
+        history.add(change);
+        status = target;
+        return change;
+    }
+
+    /** The first history row: the supplier's submission. */
+    public void recordSubmission(String actor) {
+        history.add(new RequestHistory(this, submittedAt, actor, null, RequestStatus.SOUMISE, null));
+    }
+
+    public List<RequestHistory> getHistory() { return Collections.unmodifiableList(history); }
 
     public RequestPerson addPerson(PersonRole role, String lastName, String firstName, String email, String phone) {
         RequestPerson person = new RequestPerson(this, role, lastName, firstName, email, phone);
