@@ -284,13 +284,22 @@ public class EnrolmentWizard implements Serializable {
 
     // ---- messages -----------------------------------------------------------------------------------
 
-    /** Shows each broken rule in the summary and beside its field, and marks the field invalid. */
+    /**
+     * Shows each broken rule in the summary and beside its field, and marks the field invalid. The rules run
+     * after the model update, when an input no longer holds what was typed: an invalid input without a
+     * submitted value renders empty, so the text is given back to it, and the supplier sees what to correct.
+     * A refused captcha is not given back: a new code replaces it.
+     */
     private void show(BusinessRuleException e, String captchaSlot) {
         FacesContext context = FacesContext.getCurrentInstance();
         for (FieldError error : e.errors()) {
-            String field = "captcha".equals(error.field()) && captchaSlot != null ? captchaSlot : error.field();
+            boolean isCaptcha = "captcha".equals(error.field());
+            String field = isCaptcha && captchaSlot != null ? captchaSlot : error.field();
             UIComponent component = context.getViewRoot().findComponent("enrolment:" + field);
             if (component instanceof UIInput input) {
+                if (!isCaptcha && input.getValue() instanceof String typed) {
+                    input.setSubmittedValue(typed);
+                }
                 input.setValid(false);
             }
             context.addMessage(component == null ? null : component.getClientId(context), message(error.message()));
