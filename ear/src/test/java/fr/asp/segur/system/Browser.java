@@ -14,8 +14,10 @@ import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.By;
+import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -23,6 +25,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.FluentWait;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -35,10 +38,11 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 final class Browser implements BeforeEachCallback, AfterTestExecutionCallback, AfterEachCallback {
 
     static final Duration TIMEOUT = Duration.ofSeconds(20);
+    private static final Duration POLLING = Duration.ofMillis(100);
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static final String AJAX_IDLE = "return document.readyState === 'complete'"
             + " && (typeof PrimeFaces === 'undefined' || PrimeFaces.ajax.Queue.isEmpty())"
-            + " && (typeof jQuery === 'undefined' || jQuery.active === 0);";
+            + " && (typeof jQuery === 'undefined' || (jQuery.active === 0 && jQuery(':animated').length === 0));";
 
     private ChromeDriverService service;
     private WebDriver driver;
@@ -100,17 +104,21 @@ final class Browser implements BeforeEachCallback, AfterTestExecutionCallback, A
         waitForAjax();
     }
 
-    WebDriverWait waiting() {
-        return new WebDriverWait(driver, TIMEOUT);
+    /** A wait that also retries when PrimeFaces replaced the element being read (an ajax update). */
+    FluentWait<WebDriver> waiting() {
+        return waiting(TIMEOUT);
     }
 
-    WebDriverWait waiting(Duration timeout) {
-        return new WebDriverWait(driver, timeout);
+    FluentWait<WebDriver> waiting(Duration timeout) {
+        return new WebDriverWait(driver, timeout, POLLING).ignoring(StaleElementReferenceException.class);
     }
 
-    /** Waits until no page load and no PrimeFaces / jQuery request is running. */
+    /**
+     * Waits until no page load, no PrimeFaces / jQuery request and no jQuery animation is running (an upload's
+     * file row fades out, which moves the buttons below it: a click during the fade can miss its button).
+     */
     void waitForAjax() {
-        waiting().until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(AJAX_IDLE)));
+        waiting(Duration.ofSeconds(60)).until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(AJAX_IDLE)));
     }
 
     WebElement present(String id) {
@@ -135,16 +143,28 @@ final class Browser implements BeforeEachCallback, AfterTestExecutionCallback, A
 
     void click(By by) {
         waitForAjax();
-        WebElement element = waiting().until(ExpectedConditions.elementToBeClickable(by));
-        element.click();
+        waiting().ignoring(ElementClickInterceptedException.class).until(d -> {
+            WebElement element = ExpectedConditions.elementToBeClickable(by).apply(d);
+            if (element == null) {
+                return false;
+            }
+            element.click();
+            return true;
+        });
     }
 
     /** Replaces an input's text; ajax "change" listeners fire when the field loses focus (see {@link #blur}). */
     void type(String id, String text) {
         waitForAjax();
-        WebElement input = waiting().until(ExpectedConditions.elementToBeClickable(By.id(id)));
-        input.clear();
-        input.sendKeys(text);
+        waiting().until(d -> {
+            WebElement input = ExpectedConditions.elementToBeClickable(By.id(id)).apply(d);
+            if (input == null) {
+                return false;
+            }
+            input.clear();
+            input.sendKeys(text);
+            return true;
+        });
     }
 
     /** Takes the focus away from the active element, which fires its "change" event. */
@@ -154,15 +174,18 @@ final class Browser implements BeforeEachCallback, AfterTestExecutionCallback, A
     }
 
     String text(String id) {
-        return present(id).getText();
+        return waiting().until(d -> d.findElement(By.id(id)).getText());
     }
 
     String value(String id) {
-        return present(id).getDomProperty("value");
+        return waiting().until(d -> d.findElement(By.id(id)).getDomProperty("value"));
     }
 
-    void waitForText(String id, String expected) {
-        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id(id), expected));
+    /** The rendered text of an element, read in one script (so never stale); empty when it is absent. */
+    String textNow(String id) {
+        Object text = ((JavascriptExecutor) driver).executeScript(
+                "var e = document.getElementById(arguments[0]); return e ? e.innerText : '';", id);
+        return text == null ? "" : text.toString().strip();
     }
 
     private static void deleteQuietly(Path dir) {

@@ -54,8 +54,8 @@ final class EnrolmentWizardPage {
     /** The highlighted step title, e.g. "2 - Demandeur". */
     String currentStep() {
         browser.waitForAjax();
-        return browser.visible(By.cssSelector(".ui-wizard-step-titles .ui-wizard-step-title.ui-state-highlight"))
-                .getText().strip();
+        By highlighted = By.cssSelector(".ui-wizard-step-titles .ui-wizard-step-title.ui-state-highlight");
+        return browser.waiting().until(d -> d.findElement(highlighted).getText()).strip();
     }
 
     /** "Etape suivante →", expecting the wizard to move to {@code expectedStep}. */
@@ -86,8 +86,7 @@ final class EnrolmentWizardPage {
 
     /** The error summary at the top of the form (empty when there is none). */
     String messages() {
-        return browser.driver().findElements(By.id("enrolment:messages")).stream().findFirst()
-                .map(WebElement::getText).orElse("");
+        return browser.textNow("enrolment:messages");
     }
 
     String waitForMessages() {
@@ -126,6 +125,11 @@ final class EnrolmentWizardPage {
         browser.waitForAjax();
         assertThat(uploadStatus(kind)).isEqualTo(NO_FILE);
         return text;
+    }
+
+    /** The message shown beside an upload field (empty when there is none). */
+    String fieldMessage(String kind) {
+        return browser.text("enrolment:" + kind + "_message").strip();
     }
 
     String uploadStatus(String kind) {
@@ -231,16 +235,15 @@ final class EnrolmentWizardPage {
         }
         browser.click("enrolment:finish");
         browser.waitForAjax();
-        WebElement number = browser.waiting(Duration.ofSeconds(30))
-                .until(d -> {
-                    if (!messages().isBlank()) {
-                        throw new AssertionError("« Terminer » refused: " + messages());
-                    }
-                    WebElement n = d.findElements(By.id("requestNumber")).stream().findFirst().orElse(null);
-                    return n != null && n.isDisplayed() && !n.getText().isBlank() ? n : null;
-                });
+        browser.waiting(Duration.ofSeconds(30)).until(d -> {
+            if (!messages().isBlank()) {
+                throw new AssertionError("« Terminer » refused: " + messages());
+            }
+            WebElement n = d.findElements(By.id("requestNumber")).stream().findFirst().orElse(null);
+            return n != null && n.isDisplayed() && !n.getText().isBlank();
+        });
         assertThat(browser.text("doneMessage")).startsWith("Demande d'enrôlement validée.");
-        String value = number.getText().strip();
+        String value = browser.text("requestNumber").strip();
         assertThat(value).matches(REQUEST_NUMBER);
         return value;
     }
