@@ -2,6 +2,7 @@ package fr.asp.segur.application.captcha;
 
 import fr.asp.segur.application.BusinessRuleException;
 import fr.asp.segur.domain.captcha.CaptchaChallenge;
+import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -21,6 +22,7 @@ import java.util.random.RandomGenerator;
  * checked on the server, once: right or wrong, it is spent.
  */
 @Stateless
+@PermitAll
 public class CaptchaService {
 
     static final Duration LIFETIME = Duration.ofMinutes(15);

@@ -21,6 +21,7 @@ import fr.asp.segur.domain.model.Siret;
 import fr.asp.segur.domain.referential.AnsSolution;
 import fr.asp.segur.domain.referential.BankInstitution;
 import fr.asp.segur.domain.referential.SireneEstablishment;
+import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
@@ -42,6 +43,7 @@ import java.util.function.Supplier;
  * its documents and its acknowledgement email in one transaction.
  */
 @Stateless
+@PermitAll
 public class EnrolmentService {
 
     /** The actor of a submission in the request's history: the supplier has no account yet. */

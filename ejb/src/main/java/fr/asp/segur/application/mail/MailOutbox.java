@@ -4,6 +4,7 @@ import com.github.mustachejava.DefaultMustacheFactory;
 import com.github.mustachejava.Mustache;
 import com.github.mustachejava.MustacheFactory;
 import fr.asp.segur.domain.mail.MailMessage;
+import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -19,6 +20,7 @@ import java.io.IOException;
  * Bodies come from Mustache templates in mail/ (an .html and a .txt of the same name).
  */
 @Stateless
+@PermitAll
 public class MailOutbox {
 
     static final String DOMAIN = "segurnum.asp-public.fr";

@@ -1,6 +1,7 @@
 package fr.asp.segur.application.mail;
 
 import fr.asp.segur.domain.mail.MailMessage;
+import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
@@ -32,6 +33,7 @@ import java.util.logging.Logger;
  * The optimistic version on each row means two nodes can never both record the same message as sent.
  */
 @Singleton
+@PermitAll
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 public class OutboxSender {
 

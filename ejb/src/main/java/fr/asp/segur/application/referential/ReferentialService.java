@@ -8,6 +8,7 @@ import fr.asp.segur.domain.referential.AnsSolution;
 import fr.asp.segur.domain.referential.BankInstitution;
 import fr.asp.segur.domain.referential.SireneEstablishment;
 import fr.asp.segur.domain.referential.SireneLegalUnit;
+import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -17,6 +18,7 @@ import java.util.Optional;
 
 /** Look-ups in the ANS, SIRENE and bank referentials, with the rules that decide whether a value is usable. */
 @Stateless
+@PermitAll
 public class ReferentialService {
 
     static final String UNKNOWN_SOLUTION =

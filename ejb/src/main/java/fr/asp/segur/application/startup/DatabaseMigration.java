@@ -1,5 +1,6 @@
 package fr.asp.segur.application.startup;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Singleton;
@@ -15,6 +16,7 @@ import org.flywaydb.core.Flyway;
  * owned by the Flyway migrations in the persistence module (db/migration), never by EclipseLink.
  */
 @Singleton
+@PermitAll
 @Startup
 @TransactionManagement(TransactionManagementType.BEAN)
 public class DatabaseMigration {

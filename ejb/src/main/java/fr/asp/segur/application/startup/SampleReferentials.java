@@ -1,5 +1,6 @@
 package fr.asp.segur.application.startup;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.DependsOn;
@@ -33,6 +34,7 @@ import org.apache.commons.csv.CSVRecord;
  * {@code -Dsegur.sample-data=false}; never touches a referential that already has rows.
  */
 @Singleton
+@PermitAll
 @Startup
 @DependsOn("DatabaseMigration")
 public class SampleReferentials {

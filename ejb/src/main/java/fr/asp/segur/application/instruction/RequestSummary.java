@@ -1,0 +1,9 @@
+package fr.asp.segur.application.instruction;
+
+import java.io.Serializable;
+import java.time.LocalDateTime;
+
+/** One line of the agents' list of requests. */
+public record RequestSummary(String requestNumber, LocalDateTime submittedAt, String siret, String denomination,
+                             String softwareName, String statusLabel) implements Serializable {
+}
