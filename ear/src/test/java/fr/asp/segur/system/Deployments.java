@@ -25,7 +25,9 @@ final class Deployments {
 
     /** The portal's EAR plus a test war (marked as the archive Arquillian enriches) holding in-container tests. */
     static EnterpriseArchive earWithTests(Class<?>... testClasses) {
-        WebArchive tests = ShrinkWrap.create(WebArchive.class, "test.war").addClasses(testClasses);
+        WebArchive tests = ShrinkWrap.create(WebArchive.class, "test.war").addClasses(testClasses)
+                // Tests may act as a given person through Elytron (see People).
+                .setManifest(new StringAsset("Manifest-Version: 1.0\nDependencies: org.wildfly.security.elytron\n"));
         EnterpriseArchive ear = ear();
         // application.xml lists the modules explicitly: the test war must be declared there too.
         String descriptor;

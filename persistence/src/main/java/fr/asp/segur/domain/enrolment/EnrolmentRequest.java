@@ -89,6 +89,9 @@ public class EnrolmentRequest {
     @Column(name = "commitments_accepted_at")
     private LocalDateTime commitmentsAcceptedAt;
 
+    @Column(name = "assigned_agent")
+    private String assignedAgent;
+
     @OneToMany(mappedBy = "request", cascade = CascadeType.PERSIST)
     @OrderBy("role")
     private List<RequestPerson> people = new ArrayList<>();
@@ -157,6 +160,13 @@ public class EnrolmentRequest {
         status = target;
         return change;
     }
+
+    /** The agent who instructs the request from now on. */
+    public void assignTo(String agent) {
+        this.assignedAgent = agent;
+    }
+
+    public String getAssignedAgent() { return assignedAgent; }
 
     /** The first history row: the supplier's submission. */
     public void recordSubmission(String actor) {

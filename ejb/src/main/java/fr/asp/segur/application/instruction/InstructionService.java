@@ -1,0 +1,157 @@
+package fr.asp.segur.application.instruction;
+
+import fr.asp.segur.application.BusinessRuleException;
+import fr.asp.segur.application.audit.AuditTrail;
+import fr.asp.segur.application.mail.MailOutbox;
+import fr.asp.segur.domain.account.Role;
+import fr.asp.segur.domain.enrolment.EnrolmentRequest;
+import fr.asp.segur.domain.enrolment.IllegalTransitionException;
+import fr.asp.segur.domain.enrolment.RequestPerson;
+import fr.asp.segur.domain.enrolment.RequestStatus;
+import jakarta.annotation.Resource;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
+import jakarta.ejb.SessionContext;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.PersistenceContext;
+import java.time.LocalDateTime;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The agents' decisions on a request. Each one names the version of the request the agent was
+ * looking at: if another agent changed it meanwhile, the decision is refused (one wins, the other
+ * is told). Each decision goes through the request's life cycle, is written to its history and to
+ * the audit trail, and, when the supplier must know, queues an email in the same transaction.
+ */
+@Stateless
+@RolesAllowed({Role.AGENT_ROLE, Role.SUPERVISEUR_ROLE})
+public class InstructionService {
+
+    public static final String CHANGED_MEANWHILE = "Cette demande vient d'être modifiée par un autre agent. "
+            + "Rechargez-la pour voir son état actuel avant d'agir.";
+    static final String NOT_FOUND = "Cette demande est introuvable.";
+
+    @PersistenceContext(unitName = "segur")
+    private EntityManager em;
+    @Resource
+    private SessionContext context;
+    @EJB
+    private AuditTrail audit;
+    @EJB
+    private MailOutbox outbox;
+
+    /** "Prendre la demande": the agent starts instructing it. */
+    public void take(String requestNumber, long seenVersion) {
+        EnrolmentRequest request = load(requestNumber, seenVersion);
+        move(request, RequestStatus.EN_INSTRUCTION, null);
+        request.assignTo(me());
+        done(request, "PRISE_EN_CHARGE", null);
+    }
+
+    /** "Demander des compléments": the message says what to provide or correct. */
+    public void askForComplements(String requestNumber, long seenVersion, String message) {
+        EnrolmentRequest request = load(requestNumber, seenVersion);
+        move(request, RequestStatus.COMPLEMENTS_DEMANDES, message);
+        done(request, "DEMANDE_COMPLEMENTS", message);
+    }
+
+    /** The supplier's answer has been received: the request is instructed again. */
+    public void resumeAfterComplements(String requestNumber, long seenVersion) {
+        EnrolmentRequest request = load(requestNumber, seenVersion);
+        move(request, RequestStatus.EN_INSTRUCTION, null);
+        done(request, "REPRISE_INSTRUCTION", null);
+    }
+
+    public void validate(String requestNumber, long seenVersion) {
+        EnrolmentRequest request = load(requestNumber, seenVersion);
+        move(request, RequestStatus.VALIDEE, null);
+        done(request, "VALIDATION", null);
+        notifySupplier(request, "Portail SEGUR Numérique - Validation de votre demande d'enrôlement "
+                + requestNumber, "validation", null);
+    }
+
+    public void reject(String requestNumber, long seenVersion, String motivation) {
+        EnrolmentRequest request = load(requestNumber, seenVersion);
+        move(request, RequestStatus.REJETEE, motivation);
+        done(request, "REJET", motivation);
+        notifySupplier(request, "Portail SEGUR Numérique - Rejet de votre demande d'enrôlement " + requestNumber,
+                "rejet", motivation.strip());
+    }
+
+    @RolesAllowed(Role.SUPERVISEUR_ROLE)
+    public void reassign(String requestNumber, long seenVersion, String agentLogin) {
+        EnrolmentRequest request = load(requestNumber, seenVersion);
+        if (agentLogin == null || agentLogin.isBlank()) {
+            throw new BusinessRuleException("agent", "Choisissez l'agent à qui confier la demande.");
+        }
+        request.assignTo(agentLogin.strip().toLowerCase(java.util.Locale.ROOT));
+        done(request, "REATTRIBUTION", "à " + request.getAssignedAgent());
+    }
+
+    @RolesAllowed(Role.SUPERVISEUR_ROLE)
+    public void reopen(String requestNumber, long seenVersion, String motivation) {
+        EnrolmentRequest request = load(requestNumber, seenVersion);
+        if (motivation == null || motivation.isBlank()) {
+            throw new BusinessRuleException("motivation", "La motivation est obligatoire pour rouvrir une demande.");
+        }
+        move(request, RequestStatus.EN_INSTRUCTION, motivation);
+        done(request, "REOUVERTURE", motivation);
+    }
+
+    private EnrolmentRequest load(String requestNumber, long seenVersion) {
+        List<EnrolmentRequest> found = em.createQuery(
+                        "select r from EnrolmentRequest r where r.requestNumber = :number", EnrolmentRequest.class)
+                .setParameter("number", requestNumber).getResultList();
+        if (found.isEmpty()) {
+            throw new BusinessRuleException("request", NOT_FOUND);
+        }
+        EnrolmentRequest request = found.get(0);
+        if (request.getVersion() != seenVersion) {
+            throw new BusinessRuleException("request", CHANGED_MEANWHILE);
+        }
+        return request;
+    }
+
+    private void move(EnrolmentRequest request, RequestStatus target, String motivation) {
+        try {
+            request.moveTo(target, me(), motivation, LocalDateTime.now());
+        } catch (IllegalTransitionException e) {
+            throw new BusinessRuleException("status", e.getMessage());
+        }
+    }
+
+    /** Audits the decision and writes it now, so that a concurrent decision is detected here. */
+    private void done(EnrolmentRequest request, String action, String detail) {
+        audit.record(me(), action, request.getRequestNumber(), detail);
+        try {
+            em.flush();
+        } catch (OptimisticLockException e) {
+            throw new BusinessRuleException("request", CHANGED_MEANWHILE);
+        }
+    }
+
+    private void notifySupplier(EnrolmentRequest request, String subject, String template, String motivation) {
+        Set<String> sent = new LinkedHashSet<>();
+        for (RequestPerson person : request.getPeople()) {
+            if (sent.add(person.getEmail().toLowerCase(java.util.Locale.ROOT))) {
+                Map<String, Object> model = new LinkedHashMap<>();
+                model.put("person", person);
+                model.put("request", request);
+                model.put("software", request.software());
+                model.put("company", request.company());
+                model.put("motivation", motivation);
+                outbox.enqueue(person.getEmail(), subject, template, model);
+            }
+        }
+    }
+
+    private String me() {
+        return context.getCallerPrincipal().getName();
+    }
+}
