@@ -24,4 +24,10 @@ public class AuditTrail {
     public void record(String actor, String action, String requestNumber, String detail) {
         em.persist(new AuditEvent(LocalDateTime.now(), actor, action, requestNumber, detail));
     }
+
+    /** For an action that is not itself a transaction, such as reading or exporting. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRED)
+    public void recordAlone(String actor, String action, String requestNumber, String detail) {
+        record(actor, action, requestNumber, detail);
+    }
 }

@@ -6,22 +6,126 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import fr.asp.segur.domain.referential.AnsSolution;
+import jakarta.persistence.criteria.CriteriaBuilder;
+import jakarta.persistence.criteria.CriteriaQuery;
+import jakarta.persistence.criteria.Path;
+import jakarta.persistence.criteria.Predicate;
+import jakarta.persistence.criteria.Root;
+import jakarta.persistence.criteria.Subquery;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
 
 /** What agents read about requests. Only the ASP's roles may call it, whatever page calls it. */
 @Stateless
 @RolesAllowed({Role.AGENT_ROLE, Role.SUPERVISEUR_ROLE, Role.ADMINISTRATEUR_ROLE})
 public class RequestQueries {
 
+    static final int MAX_PAGE = 200;
+    static final int SLICE = 1000;
+
     @PersistenceContext(unitName = "segur")
     private EntityManager em;
 
-    public List<RequestSummary> latest(int max) {
-        return em.createQuery("select r from EnrolmentRequest r order by r.submittedAt desc, r.id desc",
-                        EnrolmentRequest.class)
-                .setMaxResults(max).getResultList().stream()
-                .map(r -> new RequestSummary(r.getRequestNumber(), r.getSubmittedAt(), r.company().siret(),
-                        r.company().denomination(), r.software().name(), r.getStatus().label()))
-                .toList();
+    /** How many requests match: the pager's total. */
+    public long count(RequestFilter filter) {
+        CriteriaBuilder cb = em.getCriteriaBuilder();
+        CriteriaQuery<Long> query = cb.createQuery(Long.class);
+        Root<EnrolmentRequest> r = query.from(EnrolmentRequest.class);
+        query.select(cb.count(r)).where(predicates(cb, query, r, filter));
+        return em.createQuery(query).getSingleResult();
+    }
+
+    /** One page of the matching requests, sorted; the request id breaks ties so pages never overlap. */
+    public List<RequestSummary> page(RequestFilter filter, RequestSort sort, boolean ascending, int first, int size) {
+        CriteriaBuilder cb = em.getCriteriaBuilder();
+        CriteriaQuery<EnrolmentRequest> query = cb.createQuery(EnrolmentRequest.class);
+        Root<EnrolmentRequest> r = query.from(EnrolmentRequest.class);
+        Path<Object> key = r.get((sort == null ? RequestSort.SUBMITTED_AT : sort).attribute);
+        query.select(r).where(predicates(cb, query, r, filter))
+                .orderBy(ascending ? cb.asc(key) : cb.desc(key), ascending ? cb.asc(r.get("id")) : cb.desc(r.get("id")));
+        return em.createQuery(query).setFirstResult(first).setMaxResults(Math.min(size, MAX_PAGE))
+                .getResultList().stream().map(RequestQueries::summary).toList();
+    }
+
+    /**
+     * Every matching request, oldest first, handed over in slices of {@value #SLICE} read by keyset
+     * (id greater than the last one seen), the persistence context cleared after each: an export of a
+     * million rows holds one slice in memory, never the whole result.
+     */
+    public void forEach(RequestFilter filter, Consumer<RequestSummary> consumer) {
+        long lastId = 0;
+        while (true) {
+            CriteriaBuilder cb = em.getCriteriaBuilder();
+            CriteriaQuery<EnrolmentRequest> query = cb.createQuery(EnrolmentRequest.class);
+            Root<EnrolmentRequest> r = query.from(EnrolmentRequest.class);
+            List<Predicate> where = new ArrayList<>(List.of(predicates(cb, query, r, filter)));
+            where.add(cb.greaterThan(r.get("id"), lastId));
+            query.select(r).where(where.toArray(Predicate[]::new)).orderBy(cb.asc(r.get("id")));
+            List<EnrolmentRequest> slice = em.createQuery(query).setMaxResults(SLICE).getResultList();
+            if (slice.isEmpty()) {
+                return;
+            }
+            for (EnrolmentRequest request : slice) {
+                consumer.accept(summary(request));
+            }
+            lastId = slice.get(slice.size() - 1).getId();
+            em.clear();
+        }
+    }
+
+    private Predicate[] predicates(CriteriaBuilder cb, CriteriaQuery<?> query, Root<EnrolmentRequest> r,
+                                   RequestFilter f) {
+        List<Predicate> where = new ArrayList<>();
+        if (f == null) {
+            return new Predicate[0];
+        }
+        if (f.getStatus() != null) {
+            where.add(cb.equal(r.get("status"), f.getStatus()));
+        }
+        if (notBlank(f.getCouloir()) || notBlank(f.getDsr())) {
+            Subquery<String> solutions = query.subquery(String.class);
+            Root<AnsSolution> s = solutions.from(AnsSolution.class);
+            List<Predicate> onSolution = new ArrayList<>();
+            if (notBlank(f.getCouloir())) {
+                onSolution.add(cb.equal(s.get("couloir"), f.getCouloir()));
+            }
+            if (notBlank(f.getDsr())) {
+                onSolution.add(cb.equal(s.get("dsr"), f.getDsr().strip()));
+            }
+            solutions.select(s.get("referencingNumber")).where(onSolution.toArray(Predicate[]::new));
+            where.add(r.get("referencingNumber").in(solutions));
+        }
+        if (f.getSubmittedFrom() != null) {
+            where.add(cb.greaterThanOrEqualTo(r.get("submittedAt"), f.getSubmittedFrom().atStartOfDay()));
+        }
+        if (f.getSubmittedTo() != null) {
+            where.add(cb.lessThan(r.get("submittedAt"), f.getSubmittedTo().plusDays(1).atStartOfDay()));
+        }
+        if (notBlank(f.getSiret())) {
+            where.add(cb.like(r.get("siret"), f.getSiret().replaceAll("\\s", "") + "%"));
+        }
+        if (notBlank(f.getCompany())) {
+            where.add(cb.like(cb.upper(r.get("denomination")), "%" + f.getCompany().strip().toUpperCase(Locale.ROOT) + "%"));
+        }
+        if (notBlank(f.getRequestNumber())) {
+            where.add(cb.like(r.get("requestNumber"), f.getRequestNumber().strip().toUpperCase(Locale.ROOT) + "%"));
+        }
+        if (notBlank(f.getAssignedAgent())) {
+            where.add(cb.equal(r.get("assignedAgent"), f.getAssignedAgent().strip().toLowerCase(Locale.ROOT)));
+        }
+        return where.toArray(Predicate[]::new);
+    }
+
+    private static boolean notBlank(String value) {
+        return value != null && !value.isBlank();
+    }
+
+    private static RequestSummary summary(EnrolmentRequest r) {
+        return new RequestSummary(r.getRequestNumber(), r.getSubmittedAt(), r.company().siret(),
+                r.company().denomination(), r.software().name(), r.getStatus().label(), r.software().dsrLabel(),
+                r.getAssignedAgent());
     }
 }

@@ -1,0 +1,96 @@
+package fr.asp.segur.system;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URL;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.List;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The agents' list of requests and its CSV export, through HTTP as an agent sees them. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class BackOfficeListIT {
+
+    private static final String SIRET = "47992882200069";
+
+    @Deployment(testable = false)
+    static EnterpriseArchive deployment() {
+        return Deployments.ear();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    private static Connection db() throws Exception {
+        return DriverManager.getConnection(System.getProperty("test.db.url"), System.getProperty("test.db.user"),
+                System.getProperty("test.db.password"));
+    }
+
+    /** Three requests of one company, written directly: the list only reads them. */
+    @BeforeAll
+    static void requests() throws Exception {
+        try (Connection c = db()) {
+            for (int i = 0; i < 3; i++) {
+                try (PreparedStatement ps = c.prepareStatement("insert into enrolment_request (request_number, status, "
+                        + "submitted_at, version, referencing_number, software_name, software_version, dsr_label, siret, "
+                        + "denomination, street_type, street_name, postal_code, city, distributor, editor_name, "
+                        + "filer_is_representative, iban, bic, account_holder, bank_domiciliation, commitments_accepted_at) "
+                        + "values (?, 'SOUMISE', current_timestamp, 1, 'aafy63256', 'MY RADIO RIS', '1.1', "
+                        + "'Radiologie / RIS / Vague 1', ?, 'ASSOCIATION SERVICES MEDIATION', 'RUE', 'DE FIGUERAS', '13700', "
+                        + "'ST VICTORET', false, 'ASSOCIATION SERVICES MEDIATION', true, 'FR7613135000800800267924623', "
+                        + "'CEPAFRPP313', 'ASM', 'CE MID PYRENEES TOULOUSE', current_timestamp)")) {
+                    ps.setString(1, "TST" + (System.nanoTime() % 1_000_000_000L));
+                    ps.setString(2, SIRET);
+                    ps.executeUpdate();
+                }
+            }
+        }
+    }
+
+    @Test
+    void anAgentSeesTheListAndExportsTheFilteredRowsAsCsv() throws Exception {
+        WebClient agent = new WebClient(base.toString());
+        HttpResponse<String> list = agent.loginThrough("backoffice/index.xhtml", "agent@asp-public.fr");
+        assertEquals(200, list.statusCode());
+        assertTrue(list.body().contains("Demandes d'enrôlement"), list.body());
+        assertTrue(list.body().contains("demande(s)"), "the pager reports the total");
+
+        HttpResponse<String> csv = agent.get("backoffice/export.csv?siret=" + SIRET + "&statut=SOUMISE");
+        assertEquals(200, csv.statusCode());
+        assertTrue(csv.headers().firstValue("Content-Type").orElse("").startsWith("text/csv"));
+        List<String> lines = csv.body().lines().toList();
+        assertTrue(lines.get(0).contains("N° de demande;Déposée le;SIRET"), lines.get(0));
+        long expected = count("select count(*) from enrolment_request where siret = '" + SIRET + "' and status = 'SOUMISE'");
+        assertEquals(expected + 1, lines.size(), "one line per matching request, plus the header");
+        assertTrue(lines.stream().skip(1).allMatch(l -> l.contains(SIRET)));
+        assertTrue(count("select count(*) from audit_event where action = 'EXPORT_CSV' and actor = 'agent@asp-public.fr'") >= 1,
+                "the export is audited");
+    }
+
+    @Test
+    void theListAndTheExportAreClosedToAnonymousVisitors() throws Exception {
+        WebClient anonymous = new WebClient(base.toString());
+        assertTrue(anonymous.get("backoffice/export.csv").body().contains("j_security_check"));
+        assertTrue(anonymous.get("backoffice/index.xhtml").body().contains("j_security_check"));
+    }
+
+    private static long count(String sql) throws Exception {
+        try (Connection c = db(); ResultSet rs = c.createStatement().executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package fr.asp.segur.interfaces.web;
+
+import fr.asp.segur.application.instruction.RequestFilter;
+import fr.asp.segur.application.instruction.RequestQueries;
+import fr.asp.segur.application.instruction.RequestSort;
+import fr.asp.segur.application.instruction.RequestSummary;
+import fr.asp.segur.domain.enrolment.RequestStatus;
+import jakarta.ejb.EJB;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.primefaces.model.FilterMeta;
+import org.primefaces.model.LazyDataModel;
+import org.primefaces.model.SortMeta;
+import org.primefaces.model.SortOrder;
+
+/**
+ * The agents' list of requests: the search form's criteria, and a lazy model that asks the server
+ * for one page at a time (count, then the page), sorted by the column the agent chose.
+ */
+@Named
+@ViewScoped
+public class RequestListView implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+    private static final Map<String, RequestSort> SORTS = Map.of(
+            "submittedAt", RequestSort.SUBMITTED_AT, "requestNumber", RequestSort.REQUEST_NUMBER,
+            "siret", RequestSort.SIRET, "denomination", RequestSort.DENOMINATION,
+            "statusLabel", RequestSort.STATUS, "assignedAgent", RequestSort.ASSIGNED_AGENT);
+
+    @EJB
+    private RequestQueries queries;
+
+    private final RequestFilter filter = new RequestFilter();
+    private final LazyDataModel<RequestSummary> model = new LazyDataModel<>() {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public int count(Map<String, FilterMeta> filterBy) {
+            return (int) Math.min(Integer.MAX_VALUE, queries.count(filter));
+        }
+
+        @Override
+        public List<RequestSummary> load(int first, int pageSize, Map<String, SortMeta> sortBy,
+                                         Map<String, FilterMeta> filterBy) {
+            SortMeta sort = sortBy == null || sortBy.isEmpty() ? null : sortBy.values().iterator().next();
+            RequestSort column = sort == null ? RequestSort.SUBMITTED_AT
+                    : SORTS.getOrDefault(sort.getField(), RequestSort.SUBMITTED_AT);
+            boolean ascending = sort != null && sort.getOrder() == SortOrder.ASCENDING;
+            return queries.page(filter, column, ascending, first, pageSize);
+        }
+
+        @Override
+        public String getRowKey(RequestSummary row) {
+            return row.requestNumber();
+        }
+    };
+
+    public RequestFilter getFilter() { return filter; }
+    public LazyDataModel<RequestSummary> getModel() { return model; }
+
+    public List<RequestStatus> getStatuses() {
+        return List.of(RequestStatus.values());
+    }
+
+    public List<String> getCouloirs() {
+        return List.of("Hôpital", "Biologie médicale", "Radiologie", "Médecin de ville", "Officine",
+                "Social et médico-social", "Opérateurs MSSanté", "Service d'accès aux soins");
+    }
+
+    /** The export link carries the same criteria as the list. */
+    public String getExportQuery() {
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("statut", filter.getStatus() == null ? null : filter.getStatus().name());
+        params.put("couloir", filter.getCouloir());
+        params.put("dsr", filter.getDsr());
+        params.put("du", filter.getSubmittedFrom());
+        params.put("au", filter.getSubmittedTo());
+        params.put("siret", filter.getSiret());
+        params.put("societe", filter.getCompany());
+        params.put("numero", filter.getRequestNumber());
+        params.put("agent", filter.getAssignedAgent());
+        return params.entrySet().stream().filter(e -> e.getValue() != null && !e.getValue().toString().isBlank())
+                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue().toString(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+    }
+}
