@@ -35,6 +35,12 @@ final class WebClient {
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    HttpResponse<String> post(String path, String form) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     /** Opens a protected page, which asks for the login, then logs in: the server sends the page back. */
     HttpResponse<String> loginThrough(String protectedPath, String user) throws Exception {
         get(protectedPath);

@@ -1,5 +1,7 @@
 package fr.asp.segur.application.account;
 
+import fr.asp.segur.application.BusinessRuleException;
+import fr.asp.segur.domain.account.AccessToken;
 import fr.asp.segur.domain.account.Account;
 import fr.asp.segur.domain.account.Role;
 import jakarta.annotation.security.PermitAll;
@@ -7,7 +9,9 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.Duration;
 import java.time.LocalDateTime;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -20,6 +24,10 @@ import java.util.Set;
 @Stateless
 @PermitAll
 public class AccountService {
+
+    public static final Duration PASSWORD_LINK_LIFETIME = Duration.ofHours(72);
+    public static final String LINK_UNUSABLE = "Ce lien n'est plus valable : il a déjà servi ou il a expiré. "
+            + "Utilisez « Mot de passe oublié » sur la page de connexion pour en recevoir un nouveau.";
 
     @PersistenceContext(unitName = "segur")
     private EntityManager em;
@@ -42,6 +50,44 @@ public class AccountService {
     public void choosePassword(String login, String password, String confirmation) {
         PasswordPolicy.check(password, confirmation);
         find(login).ifPresent(a -> a.changePasswordHash(PasswordHasher.hash(password.toCharArray())));
+    }
+
+    /**
+     * "Ouverture des accès" when a request is validated: the person who filed it gets the supplier
+     * role and the company on their account; a new account comes with a link to choose a password
+     * (valid {@link #PASSWORD_LINK_LIFETIME}), the only secret the email carries.
+     */
+    @RolesAllowed({Role.AGENT_ROLE, Role.SUPERVISEUR_ROLE})
+    public SupplierAccess openSupplierAccess(String email, String displayName, String siret) {
+        Optional<Account> existing = find(email);
+        Account account = existing.orElseGet(() -> {
+            Account created = new Account(email, email, displayName, EnumSet.of(Role.FOURNISSEUR), LocalDateTime.now());
+            em.persist(created);
+            return created;
+        });
+        account.grantCompany(siret);
+        String secret = null;
+        if (!account.hasPassword()) {
+            AccessToken.Issued issued = AccessToken.issue(account, AccessToken.CHOOSE_PASSWORD, LocalDateTime.now(),
+                    PASSWORD_LINK_LIFETIME);
+            em.persist(issued.token());
+            secret = issued.secret();
+        }
+        return new SupplierAccess(account.getLogin(), existing.isEmpty(), secret);
+    }
+
+    /** The link's holder chooses a password; the link then stops working. */
+    public void choosePasswordWithLink(String secret, String password, String confirmation) {
+        AccessToken token = secret == null ? null : em.createQuery(
+                        "select t from AccessToken t where t.tokenHash = :hash", AccessToken.class)
+                .setParameter("hash", AccessToken.hash(secret)).getResultList().stream().findFirst().orElse(null);
+        if (token == null || !token.isUsable(LocalDateTime.now())
+                || !AccessToken.CHOOSE_PASSWORD.equals(token.getPurpose())) {
+            throw new BusinessRuleException("jeton", LINK_UNUSABLE);
+        }
+        PasswordPolicy.check(password, confirmation);
+        token.use(LocalDateTime.now());
+        token.getAccount().changePasswordHash(PasswordHasher.hash(password.toCharArray()));
     }
 
     /** Called by the login error page; an unknown login changes nothing (and says nothing). */

@@ -1,11 +1,14 @@
 package fr.asp.segur.application.instruction;
 
 import fr.asp.segur.application.BusinessRuleException;
+import fr.asp.segur.application.account.AccountService;
+import fr.asp.segur.application.account.SupplierAccess;
 import fr.asp.segur.application.audit.AuditTrail;
 import fr.asp.segur.application.mail.MailOutbox;
 import fr.asp.segur.domain.account.Role;
 import fr.asp.segur.domain.enrolment.EnrolmentRequest;
 import fr.asp.segur.domain.enrolment.IllegalTransitionException;
+import fr.asp.segur.domain.enrolment.PersonRole;
 import fr.asp.segur.domain.enrolment.RequestPerson;
 import fr.asp.segur.domain.enrolment.RequestStatus;
 import jakarta.annotation.Resource;
@@ -45,6 +48,11 @@ public class InstructionService {
     private AuditTrail audit;
     @EJB
     private MailOutbox outbox;
+    @EJB
+    private AccountService accounts;
+
+    /** The portal's address as suppliers reach it, for the links in emails. */
+    static final String PUBLIC_URL = System.getProperty("segur.public-url", "http://localhost:8080/segurnum");
 
     /** "Prendre la demande": the agent starts instructing it. */
     public void take(String requestNumber, long seenVersion) {
@@ -68,12 +76,34 @@ public class InstructionService {
         done(request, "REPRISE_INSTRUCTION", null);
     }
 
+    /**
+     * Validates the request (guide step 9) and opens the filer's access (step 10): the dépositaire for
+     * a tiers déclarant, the legal representative otherwise.
+     */
     public void validate(String requestNumber, long seenVersion) {
         EnrolmentRequest request = load(requestNumber, seenVersion);
         move(request, RequestStatus.VALIDEE, null);
         done(request, "VALIDATION", null);
         notifySupplier(request, "Portail SEGUR Numérique - Validation de votre demande d'enrôlement "
                 + requestNumber, "validation", null);
+        RequestPerson filer = request.person(request.isFilerIsRepresentative() ? PersonRole.REPRESENTANT
+                : PersonRole.DEPOSITAIRE).orElseThrow();
+        SupplierAccess access = accounts.openSupplierAccess(filer.getEmail(),
+                filer.getFirstName() + " " + filer.getLastName(), request.company().siret());
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("person", filer);
+        model.put("request", request);
+        model.put("company", request.company());
+        model.put("login", access.login());
+        model.put("portal", PUBLIC_URL);
+        if (access.passwordLinkSecret() != null) {
+            model.put("link", PUBLIC_URL + "/mot-de-passe.xhtml?jeton=" + access.passwordLinkSecret());
+            model.put("hours", AccountService.PASSWORD_LINK_LIFETIME.toHours());
+            outbox.enqueue(filer.getEmail(), "Portail SEGUR Numérique - Vos identifiants de connexion", "identifiants", model);
+        } else {
+            outbox.enqueue(filer.getEmail(), "Portail SEGUR Numérique - Ouverture de vos accès pour "
+                    + request.company().denomination(), "ouverture-acces", model);
+        }
     }
 
     public void reject(String requestNumber, long seenVersion, String motivation) {

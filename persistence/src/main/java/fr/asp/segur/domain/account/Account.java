@@ -59,6 +59,12 @@ public class Account {
     @Convert(converter = RoleConverter.class)
     private Set<Role> roles = new HashSet<>();
 
+    /** For a supplier: the companies (SIRET) whose requests this account may see. */
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "account_company", joinColumns = @JoinColumn(name = "account_id"))
+    @Column(name = "siret")
+    private Set<String> companies = new HashSet<>();
+
     protected Account() {
     }
 
@@ -102,6 +108,14 @@ public class Account {
     public boolean isLocked(LocalDateTime now) {
         return lockedUntil != null && now.isBefore(lockedUntil);
     }
+
+    /** "Ouverture des accès": the supplier role and the company; true if it was not granted yet. */
+    public boolean grantCompany(String siret) {
+        roles.add(Role.FOURNISSEUR);
+        return companies.add(siret);
+    }
+
+    public Set<String> getCompanies() { return Collections.unmodifiableSet(companies); }
 
     public boolean hasRole(Role role) {
         return roles.contains(role);

@@ -1,0 +1,56 @@
+package fr.asp.segur.application.supplier;
+
+import java.io.Serializable;
+import java.time.LocalDateTime;
+import java.util.List;
+
+/** A request as its supplier sees it in their space: its state and its history. */
+public class SupplierRequest implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    private final String requestNumber;
+    private final LocalDateTime submittedAt;
+    private final String siret;
+    private final String denomination;
+    private final String softwareName;
+    private final String statusLabel;
+    private final List<Step> history;
+
+    public SupplierRequest(String requestNumber, LocalDateTime submittedAt, String siret, String denomination,
+                           String softwareName, String statusLabel, List<Step> history) {
+        this.requestNumber = requestNumber;
+        this.submittedAt = submittedAt;
+        this.siret = siret;
+        this.denomination = denomination;
+        this.softwareName = softwareName;
+        this.statusLabel = statusLabel;
+        this.history = List.copyOf(history);
+    }
+
+    public String getRequestNumber() { return requestNumber; }
+    public LocalDateTime getSubmittedAt() { return submittedAt; }
+    public String getSiret() { return siret; }
+    public String getDenomination() { return denomination; }
+    public String getSoftwareName() { return softwareName; }
+    public String getStatusLabel() { return statusLabel; }
+    public List<Step> getHistory() { return history; }
+
+    /** One change of state, without the agent's name (internal to the ASP). */
+    public static class Step implements Serializable {
+        private static final long serialVersionUID = 1L;
+        private final LocalDateTime occurredAt;
+        private final String statusLabel;
+        private final String motivation;
+
+        public Step(LocalDateTime occurredAt, String statusLabel, String motivation) {
+            this.occurredAt = occurredAt;
+            this.statusLabel = statusLabel;
+            this.motivation = motivation;
+        }
+
+        public LocalDateTime getOccurredAt() { return occurredAt; }
+        public String getStatusLabel() { return statusLabel; }
+        public String getMotivation() { return motivation; }
+    }
+}
