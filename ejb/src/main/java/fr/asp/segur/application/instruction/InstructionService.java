@@ -6,6 +6,8 @@ import fr.asp.segur.application.account.SupplierAccess;
 import fr.asp.segur.application.audit.AuditTrail;
 import fr.asp.segur.application.mail.MailOutbox;
 import fr.asp.segur.domain.account.Role;
+import fr.asp.segur.domain.enrolment.ComplementRequest;
+import fr.asp.segur.domain.enrolment.DocumentKind;
 import fr.asp.segur.domain.enrolment.EnrolmentRequest;
 import fr.asp.segur.domain.enrolment.IllegalTransitionException;
 import fr.asp.segur.domain.enrolment.PersonRole;
@@ -64,9 +66,30 @@ public class InstructionService {
 
     /** "Demander des compléments": the message says what to provide or correct. */
     public void askForComplements(String requestNumber, long seenVersion, String message) {
+        askForComplements(requestNumber, seenVersion, message, Set.of());
+    }
+
+    /**
+     * "Demander des compléments": the message says what to provide or correct, the documents listed
+     * must be sent again. The supplier receives a single-use link (valid
+     * {@link ComplementRequest#LINK_LIFETIME}) to answer.
+     */
+    public void askForComplements(String requestNumber, long seenVersion, String message,
+                                  Set<DocumentKind> documents) {
         EnrolmentRequest request = load(requestNumber, seenVersion);
         move(request, RequestStatus.COMPLEMENTS_DEMANDES, message);
+        ComplementRequest.Issued issued = ComplementRequest.ask(request, me(), message.strip(),
+                documents == null ? Set.of() : documents, LocalDateTime.now());
+        em.persist(issued.complement());
         done(request, "DEMANDE_COMPLEMENTS", message);
+        Map<String, Object> extra = new LinkedHashMap<>();
+        extra.put("link", PUBLIC_URL + "/complements.xhtml?jeton=" + issued.secret());
+        extra.put("documents", issued.complement().getDocuments().stream().map(DocumentKind::label).toList());
+        extra.put("hasDocuments", !issued.complement().getDocuments().isEmpty());
+        extra.put("expiresAt", issued.complement().getExpiresAt().toLocalDate()
+                .format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")));
+        notifySupplier(request, "Portail SEGUR Numérique - Compléments demandés pour votre demande d'enrôlement "
+                + requestNumber, "complements", message.strip(), extra);
     }
 
     /** The supplier's answer has been received: the request is instructed again. */
@@ -167,6 +190,11 @@ public class InstructionService {
     }
 
     private void notifySupplier(EnrolmentRequest request, String subject, String template, String motivation) {
+        notifySupplier(request, subject, template, motivation, Map.of());
+    }
+
+    private void notifySupplier(EnrolmentRequest request, String subject, String template, String motivation,
+                                Map<String, Object> extra) {
         Set<String> sent = new LinkedHashSet<>();
         for (RequestPerson person : request.getPeople()) {
             if (sent.add(person.getEmail().toLowerCase(java.util.Locale.ROOT))) {
@@ -176,6 +204,7 @@ public class InstructionService {
                 model.put("software", request.software());
                 model.put("company", request.company());
                 model.put("motivation", motivation);
+                model.putAll(extra);
                 outbox.enqueue(person.getEmail(), subject, template, model);
             }
         }
