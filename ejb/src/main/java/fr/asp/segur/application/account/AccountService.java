@@ -6,7 +6,13 @@ import fr.asp.segur.domain.account.Account;
 import fr.asp.segur.domain.account.Role;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
+import fr.asp.segur.application.mail.MailOutbox;
+import jakarta.annotation.Resource;
+import jakarta.ejb.EJB;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Duration;
@@ -26,11 +32,18 @@ import java.util.Set;
 public class AccountService {
 
     public static final Duration PASSWORD_LINK_LIFETIME = Duration.ofHours(72);
+    public static final Duration RESET_LINK_LIFETIME = Duration.ofHours(2);
+    /** The portal's address as people reach it, for the links in emails. */
+    public static final String PUBLIC_URL = System.getProperty("segur.public-url", "http://localhost:8080/segurnum");
     public static final String LINK_UNUSABLE = "Ce lien n'est plus valable : il a déjà servi ou il a expiré. "
             + "Utilisez « Mot de passe oublié » sur la page de connexion pour en recevoir un nouveau.";
 
     @PersistenceContext(unitName = "segur")
     private EntityManager em;
+    @EJB
+    private MailOutbox outbox;
+    @Resource
+    private SessionContext context;
 
     public Optional<Account> find(String login) {
         List<Account> found = em.createQuery("select a from Account a where a.login = :login", Account.class)
@@ -88,6 +101,36 @@ public class AccountService {
         PasswordPolicy.check(password, confirmation);
         token.use(LocalDateTime.now());
         token.getAccount().changePasswordHash(PasswordHasher.hash(password.toCharArray()));
+    }
+
+    /**
+     * "Mot de passe oublié": emails a link to choose a new password if the login is an enabled account.
+     * Says nothing either way, so that nobody can probe which addresses have an account.
+     */
+    public void requestPasswordLink(String login) {
+        find(login).filter(Account::isEnabled).ifPresent(account -> {
+            AccessToken.Issued issued = AccessToken.issue(account, AccessToken.CHOOSE_PASSWORD, LocalDateTime.now(),
+                    RESET_LINK_LIFETIME);
+            em.persist(issued.token());
+            Map<String, Object> model = new LinkedHashMap<>();
+            model.put("name", account.getDisplayName());
+            model.put("login", account.getLogin());
+            model.put("link", PUBLIC_URL + "/mot-de-passe.xhtml?jeton=" + issued.secret());
+            model.put("hours", RESET_LINK_LIFETIME.toHours());
+            outbox.enqueue(account.getEmail(), "Portail SEGUR Numérique - Choisir un nouveau mot de passe",
+                    "mot-de-passe-oublie", model);
+        });
+    }
+
+    /** A logged-in person changes their own password, proving they know the current one. */
+    @RolesAllowed({Role.AGENT_ROLE, Role.SUPERVISEUR_ROLE, Role.ADMINISTRATEUR_ROLE, Role.FOURNISSEUR_ROLE})
+    public void changeMyPassword(String current, String password, String confirmation) {
+        Account me = find(context.getCallerPrincipal().getName()).orElseThrow();
+        if (current == null || !me.hasPassword() || !PasswordHasher.verify(me.passwordHash(), current.toCharArray())) {
+            throw new BusinessRuleException("currentPassword", "Le mot de passe actuel est incorrect.");
+        }
+        PasswordPolicy.check(password, confirmation);
+        me.changePasswordHash(PasswordHasher.hash(password.toCharArray()));
     }
 
     /** Called by the login error page; an unknown login changes nothing (and says nothing). */

@@ -53,8 +53,7 @@ public class InstructionService {
     @EJB
     private AccountService accounts;
 
-    /** The portal's address as suppliers reach it, for the links in emails. */
-    static final String PUBLIC_URL = System.getProperty("segur.public-url", "http://localhost:8080/segurnum");
+    private static final String PUBLIC_URL = AccountService.PUBLIC_URL;
 
     /** "Prendre la demande": the agent starts instructing it. */
     public void take(String requestNumber, long seenVersion) {

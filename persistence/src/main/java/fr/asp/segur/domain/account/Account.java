@@ -130,6 +130,8 @@ public class Account {
     public String getEmail() { return email; }
     public String getDisplayName() { return displayName; }
     public boolean hasPassword() { return passwordHash != null; }
+    /** The stored hash, for checking a current password before changing it; never shown or logged. */
+    public String passwordHash() { return passwordHash; }
     public boolean isEnabled() { return enabled; }
     public int getFailedLogins() { return failedLogins; }
     public LocalDateTime getLockedUntil() { return lockedUntil; }
