@@ -47,6 +47,10 @@ public class ComplementRequest {
     private LocalDateTime expiresAt;
     @Column(name = "answered_at")
     private LocalDateTime answeredAt;
+    @Column(name = "reminders_sent")
+    private int remindersSent;
+    @Column(name = "last_reminder_at")
+    private LocalDateTime lastReminderAt;
 
     protected ComplementRequest() {
     }
@@ -71,6 +75,34 @@ public class ComplementRequest {
         return new Issued(new ComplementRequest(request, askedBy, message, documents, AccessToken.hash(secret), now),
                 secret);
     }
+
+    /** Whether the supplier has been silent for {@code delay} since the request or the last reminder. */
+    public boolean isReminderDue(LocalDateTime now, Duration delay) {
+        LocalDateTime since = lastReminderAt != null ? lastReminderAt : askedAt;
+        return answeredAt == null && !since.plus(delay).isAfter(now);
+    }
+
+    /**
+     * Records a reminder and gives the link a new secret (only hashes are stored, so a reminder can
+     * only carry a new link; the previous one stops working) with a fresh lifetime.
+     */
+    public String remind(LocalDateTime now) {
+        remindersSent++;
+        lastReminderAt = now;
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        tokenHash = AccessToken.hash(secret);
+        expiresAt = now.plus(LINK_LIFETIME);
+        return secret;
+    }
+
+    /** No answer after every reminder: the link stops working. */
+    public void close(LocalDateTime now) {
+        expiresAt = now;
+    }
+
+    public int getRemindersSent() { return remindersSent; }
 
     public boolean isOpen(LocalDateTime now) {
         return answeredAt == null && now.isBefore(expiresAt);
