@@ -4,6 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -78,6 +83,29 @@ class BackOfficeListIT {
         assertTrue(lines.stream().skip(1).allMatch(l -> l.contains(SIRET)));
         assertTrue(count("select count(*) from audit_event where action = 'EXPORT_CSV' and actor = 'agent@asp-public.fr'") >= 1,
                 "the export is audited");
+    }
+
+    @Test
+    void theSameRowsExportAsAnXlsxWorkbook() throws Exception {
+        WebClient agent = new WebClient(base.toString());
+        agent.loginThrough("backoffice/index.xhtml", "agent@asp-public.fr");
+        HttpResponse<byte[]> xlsx = agent.getBytes("backoffice/export.xlsx?siret=" + SIRET);
+        assertEquals(200, xlsx.statusCode());
+        StringBuilder xml = new StringBuilder();
+        Path file = Files.createTempFile("export", ".xlsx");
+        Files.write(file, xlsx.body());
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            for (ZipEntry entry : java.util.Collections.list(zip.entries())) {
+                if (entry.getName().startsWith("xl/")) {
+                    xml.append(new String(zip.getInputStream(entry).readAllBytes(), StandardCharsets.UTF_8));
+                }
+            }
+        } finally {
+            Files.delete(file);
+        }
+        int strings = xml.indexOf("<sst");
+        assertTrue(strings >= 0 && xml.indexOf("SIRET", strings) > 0, "the header's texts are in the shared strings");
+        assertTrue(xml.indexOf(SIRET, strings) > 0, "and so are the rows' values");
     }
 
     @Test

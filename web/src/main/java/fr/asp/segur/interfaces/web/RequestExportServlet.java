@@ -3,6 +3,7 @@ package fr.asp.segur.interfaces.web;
 import fr.asp.segur.application.audit.AuditTrail;
 import fr.asp.segur.application.instruction.RequestFilter;
 import fr.asp.segur.application.instruction.RequestQueries;
+import fr.asp.segur.application.instruction.RequestSummary;
 import fr.asp.segur.domain.enrolment.RequestStatus;
 import jakarta.ejb.EJB;
 import jakarta.servlet.annotation.WebServlet;
@@ -19,12 +20,15 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.dhatim.fastexcel.Workbook;
+import org.dhatim.fastexcel.Worksheet;
 
 /**
- * The filtered list of requests as CSV, streamed as it is read (constant memory whatever the number
- * of rows). Semicolon-separated with a byte-order mark, as French spreadsheet software expects.
+ * The filtered list of requests as CSV or XLSX, streamed as it is read (constant memory whatever the
+ * number of rows). The CSV is semicolon-separated with a byte-order mark, as French spreadsheet
+ * software expects; the XLSX is written row by row (fastexcel), never as a whole workbook.
  */
-@WebServlet("/backoffice/export.csv")
+@WebServlet({"/backoffice/export.csv", "/backoffice/export.xlsx"})
 public class RequestExportServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
@@ -44,25 +48,67 @@ public class RequestExportServlet extends HttpServlet {
             response.sendError(HttpServletResponse.SC_BAD_REQUEST, "Critères de recherche invalides.");
             return;
         }
-        response.setContentType("text/csv; charset=UTF-8");
-        response.setHeader("Content-Disposition", "attachment; filename=\"demandes-enrolement.csv\"");
+        boolean xlsx = request.getServletPath().endsWith(".xlsx");
+        response.setContentType(xlsx ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+                : "text/csv; charset=UTF-8");
+        response.setHeader("Content-Disposition", "attachment; filename=\"demandes-enrolement."
+                + (xlsx ? "xlsx" : "csv") + "\"");
         response.setHeader("Cache-Control", "no-store");
+        if (xlsx) {
+            writeXlsx(filter, response);
+        } else {
+            writeCsv(filter, response);
+        }
+        audit.recordAlone(request.getUserPrincipal().getName(), xlsx ? "EXPORT_XLSX" : "EXPORT_CSV", null,
+                request.getQueryString());
+    }
+
+    private void writeCsv(RequestFilter filter, HttpServletResponse response) throws IOException {
         Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
         out.write('\uFEFF');
         try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.EXCEL.builder().setDelimiter(';').get())) {
-            csv.printRecord("N° de demande", "Déposée le", "SIRET", "Dénomination sociale", "Logiciel",
-                    "DSR concerné", "État", "Agent");
+            csv.printRecord((Object[]) HEADERS);
             queries.forEach(filter, row -> {
                 try {
-                    csv.printRecord(row.requestNumber(), DATE_TIME.format(row.submittedAt()), row.siret(),
-                            row.denomination(), row.softwareName(), row.dsrLabel(), row.statusLabel(),
-                            row.assignedAgent());
+                    csv.printRecord((Object[]) cells(row));
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
             });
         }
-        audit.recordAlone(request.getUserPrincipal().getName(), "EXPORT_CSV", null, request.getQueryString());
+    }
+
+    private void writeXlsx(RequestFilter filter, HttpServletResponse response) throws IOException {
+        Workbook workbook = new Workbook(response.getOutputStream(), "Portail SEGUR Numerique", "1.0");
+        Worksheet sheet = workbook.newWorksheet("Demandes");
+        for (int c = 0; c < HEADERS.length; c++) {
+            sheet.value(0, c, HEADERS[c]);
+        }
+        sheet.style(0, 0).bold().set();
+        int[] next = {1};
+        queries.forEach(filter, row -> {
+            String[] cells = cells(row);
+            for (int c = 0; c < cells.length; c++) {
+                sheet.value(next[0], c, cells[c]);
+            }
+            if (next[0] % 1000 == 0) {
+                try {
+                    sheet.flush();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+            next[0]++;
+        });
+        workbook.finish();
+    }
+
+    private static final String[] HEADERS = {"N° de demande", "Déposée le", "SIRET", "Dénomination sociale",
+            "Logiciel", "DSR concerné", "État", "Agent"};
+
+    private static String[] cells(RequestSummary row) {
+        return new String[]{row.requestNumber(), DATE_TIME.format(row.submittedAt()), row.siret(), row.denomination(),
+                row.softwareName(), row.dsrLabel(), row.statusLabel(), row.assignedAgent()};
     }
 
     static RequestFilter filterOf(HttpServletRequest request) {
