@@ -146,6 +146,17 @@ class SupplierAccessIT {
         assertTrue(space.body().contains(number) && space.body().contains("Validée"), space.body());
         assertFalse(space.body().contains(otherCompany), "another company's request stays hidden");
         assertEquals(403, logged.get("backoffice/index.xhtml").statusCode(), "a supplier is no agent");
+
+        // Their own documents download; another company's do not, whatever id is typed.
+        long own = Fixtures.count(ds, "select min(d.id) from document d join enrolment_request r on r.id = d.request_id "
+                + "where r.request_number = ?", number);
+        long foreign = Fixtures.count(ds, "select min(d.id) from document d join enrolment_request r on r.id = d.request_id "
+                + "where r.request_number = ?", otherCompany);
+        HttpResponse<byte[]> mine = logged.getBytes("espace/document?id=" + own);
+        assertEquals(200, mine.statusCode());
+        assertTrue(new String(mine.body(), 0, 5, StandardCharsets.ISO_8859_1).startsWith("%PDF"));
+        assertEquals(404, logged.getBytes("espace/document?id=" + foreign).statusCode());
+        assertEquals(404, logged.getBytes("espace/document?id=999999999").statusCode());
     }
 
     @Test

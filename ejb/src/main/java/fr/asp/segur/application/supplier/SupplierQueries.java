@@ -2,6 +2,8 @@ package fr.asp.segur.application.supplier;
 
 import fr.asp.segur.domain.account.Account;
 import fr.asp.segur.domain.account.Role;
+import fr.asp.segur.domain.enrolment.Document;
+import fr.asp.segur.domain.enrolment.DocumentContent;
 import fr.asp.segur.domain.enrolment.EnrolmentRequest;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
@@ -10,6 +12,7 @@ import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -40,8 +43,28 @@ public class SupplierQueries {
                 .map(r -> new SupplierRequest(r.getRequestNumber(), r.getSubmittedAt(), r.company().siret(),
                         r.company().denomination(), r.software().name(), r.getStatus().label(),
                         r.getHistory().stream().map(h -> new SupplierRequest.Step(h.getOccurredAt(),
-                                h.getToStatus().label(), h.getMotivation())).toList()))
+                                h.getToStatus().label(), h.getMotivation())).toList(),
+                        r.getDocuments().stream().map(d -> new SupplierRequest.File(d.getId(), d.getKind().label(),
+                                d.getFileName())).toList()))
                 .toList();
+    }
+
+    /**
+     * One of the caller's documents, if it belongs to a request of one of their companies; any other
+     * id, existing or not, gives nothing.
+     */
+    public Optional<SupplierDocument> myDocument(long documentId) {
+        Document document = em.find(Document.class, documentId);
+        if (document == null || document.getRequest() == null
+                || !myCompanies().contains(document.getRequest().company().siret())) {
+            return Optional.empty();
+        }
+        DocumentContent content = em.find(DocumentContent.class, documentId);
+        return Optional.of(new SupplierDocument(document.getFileName(), document.getMediaType(), content.getContent()));
+    }
+
+    /** A document's bytes as its owner downloads them. */
+    public record SupplierDocument(String fileName, String mediaType, byte[] content) {
     }
 
     private Account me() {

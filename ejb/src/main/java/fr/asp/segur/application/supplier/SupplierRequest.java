@@ -16,9 +16,10 @@ public class SupplierRequest implements Serializable {
     private final String softwareName;
     private final String statusLabel;
     private final List<Step> history;
+    private final List<File> documents;
 
     public SupplierRequest(String requestNumber, LocalDateTime submittedAt, String siret, String denomination,
-                           String softwareName, String statusLabel, List<Step> history) {
+                           String softwareName, String statusLabel, List<Step> history, List<File> documents) {
         this.requestNumber = requestNumber;
         this.submittedAt = submittedAt;
         this.siret = siret;
@@ -26,6 +27,7 @@ public class SupplierRequest implements Serializable {
         this.softwareName = softwareName;
         this.statusLabel = statusLabel;
         this.history = List.copyOf(history);
+        this.documents = List.copyOf(documents);
     }
 
     public String getRequestNumber() { return requestNumber; }
@@ -35,6 +37,25 @@ public class SupplierRequest implements Serializable {
     public String getSoftwareName() { return softwareName; }
     public String getStatusLabel() { return statusLabel; }
     public List<Step> getHistory() { return history; }
+    public List<File> getDocuments() { return documents; }
+
+    /** A document of the request, as a link in the supplier's space. */
+    public static class File implements Serializable {
+        private static final long serialVersionUID = 1L;
+        private final long id;
+        private final String kindLabel;
+        private final String fileName;
+
+        public File(long id, String kindLabel, String fileName) {
+            this.id = id;
+            this.kindLabel = kindLabel;
+            this.fileName = fileName;
+        }
+
+        public long getId() { return id; }
+        public String getKindLabel() { return kindLabel; }
+        public String getFileName() { return fileName; }
+    }
 
     /** One change of state, without the agent's name (internal to the ASP). */
     public static class Step implements Serializable {

@@ -16,6 +16,10 @@ public class SupplierSpace {
     private SupplierQueries queries;
     private List<SupplierRequest> requests;
 
+    public List<String> getCompanies() {
+        return queries.myCompanies().stream().sorted().toList();
+    }
+
     public List<SupplierRequest> getRequests() {
         if (requests == null) {
             requests = queries.myRequests();
