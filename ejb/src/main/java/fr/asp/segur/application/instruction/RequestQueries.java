@@ -128,4 +128,14 @@ public class RequestQueries {
                 r.company().denomination(), r.software().name(), r.getStatus().label(), r.software().dsrLabel(),
                 r.getAssignedAgent());
     }
+
+    /**
+     * Everything an agent needs to instruct one request: what the supplier entered, the documents, the history,
+     * the version to act on, and the automatic checks, computed now against the referentials.
+     *
+     * @throws fr.asp.segur.application.BusinessRuleException when no request has this number
+     */
+    public RequestDetail detail(String requestNumber) {
+        return new RequestDetailReader(em).read(requestNumber);
+    }
 }
