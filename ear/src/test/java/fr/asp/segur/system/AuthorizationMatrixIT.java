@@ -28,7 +28,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class AuthorizationMatrixIT {
 
     /** What a role gets on a page. */
-    enum Access { OPEN, LOGIN, FORBIDDEN }
+    enum Access { OPEN, LOGIN, FORBIDDEN, MISSING }
 
     private static final String ANONYMOUS = "anonyme";
     private static final String AGENT = "agent@asp-public.fr";
@@ -44,13 +44,17 @@ class AuthorizationMatrixIT {
         Access o = Access.OPEN;
         Access l = Access.LOGIN;
         Access f = Access.FORBIDDEN;
+        Access m = Access.MISSING;
         MATRIX.put("index.xhtml", List.of(o, o, o, o, o));
         MATRIX.put("enrolement.xhtml", List.of(o, o, o, o, o));
         MATRIX.put("backoffice/index.xhtml", List.of(l, o, o, o, f));
         MATRIX.put("backoffice/export.csv", List.of(l, o, o, o, f));
+        MATRIX.put("backoffice/demande.xhtml?numero=ENR00001X", List.of(l, o, o, o, f));
+        MATRIX.put("backoffice/document?id=0", List.of(l, m, m, m, f));
         MATRIX.put("backoffice/tableau-de-bord.xhtml", List.of(l, f, o, f, f));
         MATRIX.put("admin/audit.xhtml", List.of(l, f, f, o, f));
         MATRIX.put("espace/index.xhtml", List.of(l, f, f, f, o));
+        MATRIX.put("espace/document?id=0", List.of(l, f, f, f, m));
         MATRIX.put("compte/mot-de-passe.xhtml", List.of(l, o, o, o, o));
     }
 
@@ -110,6 +114,9 @@ class AuthorizationMatrixIT {
     private static Access access(HttpResponse<String> response) {
         if (response.statusCode() == 403) {
             return Access.FORBIDDEN;
+        }
+        if (response.statusCode() == 404) {
+            return Access.MISSING;
         }
         if (response.statusCode() == 200 && response.body().contains("j_security_check")
                 && response.body().contains("id=\"login\"")) {

@@ -6,6 +6,7 @@ import fr.asp.segur.application.instruction.InstructionService;
 import fr.asp.segur.application.instruction.RequestDetail;
 import fr.asp.segur.application.instruction.RequestQueries;
 import fr.asp.segur.domain.account.Role;
+import fr.asp.segur.domain.enrolment.DocumentKind;
 import fr.asp.segur.domain.enrolment.RequestStatus;
 import jakarta.ejb.EJB;
 import jakarta.ejb.EJBAccessException;
@@ -14,6 +15,10 @@ import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Named;
 import java.io.Serializable;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
 
 /**
  * The back office's detail screen of one request (backoffice/demande.xhtml?numero=ENR…). It shows what
@@ -37,6 +42,8 @@ public class RequestDetailView implements Serializable {
     private RequestDetail detail;
     private RequestDetail.DocumentItem shownDocument;
     private String complementsMessage;
+    /** An array, not a list: Faces converts each checked value to the array's element type. */
+    private DocumentKind[] complementsDocuments = new DocumentKind[0];
     private String rejectMotivation;
     private String reopenMotivation;
     private String agentLogin;
@@ -118,7 +125,8 @@ public class RequestDetailView implements Serializable {
 
     /** "Demander des compléments": the message says what to provide or correct. */
     public void askForComplements() {
-        act(() -> instruction.askForComplements(detail.getRequestNumber(), detail.getVersion(), complementsMessage),
+        act(() -> instruction.askForComplements(detail.getRequestNumber(), detail.getVersion(), complementsMessage,
+                        asked()),
                 "Les compléments ont été demandés au fournisseur.");
     }
 
@@ -180,6 +188,7 @@ public class RequestDetailView implements Serializable {
             return;
         }
         complementsMessage = null;
+        complementsDocuments = new DocumentKind[0];
         rejectMotivation = null;
         reopenMotivation = null;
         agentLogin = null;
@@ -217,6 +226,18 @@ public class RequestDetailView implements Serializable {
     public void setNumber(String number) { this.number = number; }
     public RequestDetail getDetail() { return detail; }
     public RequestDetail.DocumentItem getShownDocument() { return shownDocument; }
+    public DocumentKind[] getComplementsDocuments() { return complementsDocuments; }
+    public void setComplementsDocuments(DocumentKind[] kinds) { this.complementsDocuments = kinds; }
+
+    private Set<DocumentKind> asked() {
+        Set<DocumentKind> kinds = EnumSet.noneOf(DocumentKind.class);
+        kinds.addAll(Arrays.asList(complementsDocuments == null ? new DocumentKind[0] : complementsDocuments));
+        return kinds;
+    }
+
+    /** The documents an agent may ask for again: those of the wizard, by kind. */
+    public List<DocumentKind> getDocumentKinds() { return List.of(DocumentKind.values()); }
+
     public String getComplementsMessage() { return complementsMessage; }
     public void setComplementsMessage(String complementsMessage) { this.complementsMessage = complementsMessage; }
     public String getRejectMotivation() { return rejectMotivation; }
