@@ -31,6 +31,11 @@ public class DatabaseMigration {
         var result = Flyway.configure(DatabaseMigration.class.getClassLoader())
                 .dataSource(dataSource)
                 .locations("classpath:db/migration")
+                // The server's batch job repository creates its own tables in this database at boot,
+                // before the portal deploys: a new database is therefore not empty. Baselining at
+                // version 0 records that and still applies every migration from V1.
+                .baselineOnMigrate(true)
+                .baselineVersion("0")
                 .load()
                 .migrate();
         LOG.info(() -> "Schema at version " + result.targetSchemaVersion + " (" + result.migrationsExecuted
