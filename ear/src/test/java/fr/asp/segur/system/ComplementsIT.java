@@ -7,20 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import fr.asp.segur.application.BusinessRuleException;
 import fr.asp.segur.application.captcha.CaptchaService;
 import fr.asp.segur.application.document.DocumentService;
-import fr.asp.segur.application.enrolment.EnrolmentForm;
 import fr.asp.segur.application.enrolment.EnrolmentService;
 import fr.asp.segur.application.instruction.ComplementService;
 import fr.asp.segur.application.instruction.InstructionService;
-import fr.asp.segur.domain.captcha.CaptchaChallenge;
 import fr.asp.segur.domain.enrolment.DocumentKind;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import java.io.ByteArrayInputStream;
-import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.util.Base64;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -53,12 +49,6 @@ class ComplementsIT {
     @Resource(lookup = "java:jboss/datasources/SegurDS")
     DataSource ds;
 
-    private static String newDraft() {
-        byte[] bytes = new byte[32];
-        new SecureRandom().nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
-
     private long version(String number) throws Exception {
         return Fixtures.count(ds, "select version from enrolment_request where request_number = ?", number);
     }
@@ -66,16 +56,8 @@ class ComplementsIT {
     @Test
     void theSupplierAnswersThroughTheLinkAndTheRequestIsInstructedAgain() throws Exception {
         String email = "complement-" + System.nanoTime() + "@kalinka.fr";
-        String draft = newDraft();
-        for (DocumentKind kind : new DocumentKind[]{DocumentKind.CERTIFICAT_REFERENCEMENT,
-                DocumentKind.PIECE_IDENTITE_REPRESENTANT, DocumentKind.RIB}) {
-            documents.stage(draft, kind, "piece.pdf", new ByteArrayInputStream(Fixtures.pdf()));
-        }
-        EnrolmentForm form = Fixtures.representativeForm(email);
-        CaptchaChallenge challenge = captcha.issue();
-        form.setCaptchaId(challenge.getId());
-        form.setCaptchaAnswer(challenge.getCode());
-        String number = enrolment.submit(form, draft).value();
+        String number = Fixtures.submit(enrolment, documents, captcha, Fixtures.representativeForm(email),
+                Fixtures.REPRESENTATIVE_DOCUMENTS);
 
         People.as(People.AGENT, () -> instruction.take(number, version(number)));
         People.as(People.AGENT, () -> instruction.askForComplements(number, version(number),
@@ -101,7 +83,7 @@ class ComplementsIT {
         assertTrue(page.contains("Le RIB est illisible") && page.contains("RIB * :"), page);
 
         // Nothing uploaded: refused, nothing changes.
-        String answerDraft = newDraft();
+        String answerDraft = Fixtures.newDraft();
         BusinessRuleException missing = assertThrows(BusinessRuleException.class,
                 () -> complements.answer(secret, answerDraft, "Voici"));
         assertEquals("Le document « RIB » est obligatoire.", missing.getMessage());

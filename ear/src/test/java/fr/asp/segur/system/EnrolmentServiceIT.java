@@ -18,8 +18,6 @@ import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.ejb.EJBException;
 import java.io.ByteArrayInputStream;
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.List;
 import javax.sql.DataSource;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -46,12 +44,6 @@ class EnrolmentServiceIT {
     @Resource(lookup = "java:jboss/datasources/SegurDS")
     DataSource ds;
 
-    private static String newDraft() {
-        byte[] bytes = new byte[32];
-        new SecureRandom().nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
-
     private void upload(String draft, DocumentKind... kinds) {
         for (DocumentKind kind : kinds) {
             documents.stage(draft, kind, kind.name().toLowerCase() + ".pdf", new ByteArrayInputStream(Fixtures.pdf()));
@@ -66,7 +58,7 @@ class EnrolmentServiceIT {
 
     @Test
     void submittingStoresTheRequestItsPeopleDocumentsAndAcknowledgementTogether() throws Exception {
-        String draft = newDraft();
+        String draft = Fixtures.newDraft();
         upload(draft, DocumentKind.CERTIFICAT_REFERENCEMENT, DocumentKind.PIECE_IDENTITE_REPRESENTANT, DocumentKind.RIB);
         EnrolmentForm form = Fixtures.representativeForm("maelys.martin@kalinka.fr");
         solveCaptcha(form);
@@ -93,7 +85,7 @@ class EnrolmentServiceIT {
 
     @Test
     void aBypassedPageCannotSubmitBrokenRules() throws Exception {
-        String draft = newDraft();
+        String draft = Fixtures.newDraft();
         upload(draft, DocumentKind.CERTIFICAT_REFERENCEMENT, DocumentKind.PIECE_IDENTITE_REPRESENTANT,
                 DocumentKind.PIECE_IDENTITE_DEPOSITAIRE, DocumentKind.RIB);
         EnrolmentForm form = Fixtures.representativeForm("rep@kalinka.fr");
@@ -123,7 +115,7 @@ class EnrolmentServiceIT {
         EnrolmentForm form = Fixtures.representativeForm("rep@kalinka.fr");
         form.setBic("DEUTDEFF");
         BusinessRuleException refused = assertThrows(BusinessRuleException.class,
-                () -> enrolment.checkBankStep(form, newDraft()));
+                () -> enrolment.checkBankStep(form, Fixtures.newDraft()));
         assertTrue(refused.errors().stream().anyMatch(e -> e.field().equals("bic")
                 && e.message().startsWith("Le BIC ne correspond pas au pays de l'IBAN")), refused.errors().toString());
     }
@@ -136,7 +128,7 @@ class EnrolmentServiceIT {
                 + "return new; end $$");
         Fixtures.execute(ds, "create trigger refuse_mail before insert on mail_message for each row execute function refuse_mail()");
         try {
-            String draft = newDraft();
+            String draft = Fixtures.newDraft();
             upload(draft, DocumentKind.CERTIFICAT_REFERENCEMENT, DocumentKind.PIECE_IDENTITE_REPRESENTANT, DocumentKind.RIB);
             EnrolmentForm form = Fixtures.representativeForm("panne@kalinka.fr");
             solveCaptcha(form);
@@ -191,7 +183,7 @@ class EnrolmentServiceIT {
 
     @Test
     void anExecutableRenamedPdfIsRefusedAndNothingIsStored() throws Exception {
-        String draft = newDraft();
+        String draft = Fixtures.newDraft();
         byte[] elf = new byte[2048];
         elf[0] = 0x7F;
         elf[1] = 'E';

@@ -1,7 +1,13 @@
 package fr.asp.segur.system;
 
+import fr.asp.segur.application.captcha.CaptchaService;
+import fr.asp.segur.application.document.DocumentService;
 import fr.asp.segur.application.enrolment.EnrolmentForm;
+import fr.asp.segur.application.enrolment.EnrolmentService;
+import fr.asp.segur.domain.captcha.CaptchaChallenge;
+import fr.asp.segur.domain.enrolment.DocumentKind;
 import fr.asp.segur.domain.enrolment.TiersQuality;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,6 +15,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.security.SecureRandom;
+import java.util.Base64;
 import javax.sql.DataSource;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -54,6 +62,30 @@ final class Fixtures {
         form.setDepositaireEmail(email);
         form.setDepositaireEmailConfirmation(email);
         form.setDepositairePhone("0612345678");
+    }
+
+    /** The documents every representative's request needs. */
+    static final DocumentKind[] REPRESENTATIVE_DOCUMENTS = {DocumentKind.CERTIFICAT_REFERENCEMENT,
+            DocumentKind.PIECE_IDENTITE_REPRESENTANT, DocumentKind.RIB};
+
+    /** A wizard's draft token: 32 random bytes, URL-safe. */
+    static String newDraft() {
+        byte[] bytes = new byte[32];
+        new SecureRandom().nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    /** Submits a request through the EJBs as the wizard does: documents staged, a captcha solved. */
+    static String submit(EnrolmentService enrolment, DocumentService documents, CaptchaService captcha,
+                         EnrolmentForm form, DocumentKind... kinds) {
+        String draft = newDraft();
+        for (DocumentKind kind : kinds) {
+            documents.stage(draft, kind, kind.name().toLowerCase() + ".pdf", new ByteArrayInputStream(pdf()));
+        }
+        CaptchaChallenge challenge = captcha.issue();
+        form.setCaptchaId(challenge.getId());
+        form.setCaptchaAnswer(challenge.getCode());
+        return enrolment.submit(form, draft).value();
     }
 
     static byte[] pdf() {

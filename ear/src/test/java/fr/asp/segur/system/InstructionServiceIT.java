@@ -7,17 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import fr.asp.segur.application.BusinessRuleException;
 import fr.asp.segur.application.captcha.CaptchaService;
 import fr.asp.segur.application.document.DocumentService;
-import fr.asp.segur.application.enrolment.EnrolmentForm;
 import fr.asp.segur.application.enrolment.EnrolmentService;
 import fr.asp.segur.application.instruction.InstructionService;
-import fr.asp.segur.domain.captcha.CaptchaChallenge;
-import fr.asp.segur.domain.enrolment.DocumentKind;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.ejb.EJBAccessException;
-import java.io.ByteArrayInputStream;
-import java.security.SecureRandom;
-import java.util.Base64;
 import javax.sql.DataSource;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -46,18 +40,8 @@ class InstructionServiceIT {
     DataSource ds;
 
     private String submitted(String email) {
-        byte[] bytes = new byte[32];
-        new SecureRandom().nextBytes(bytes);
-        String draft = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        for (DocumentKind kind : new DocumentKind[]{DocumentKind.CERTIFICAT_REFERENCEMENT,
-                DocumentKind.PIECE_IDENTITE_REPRESENTANT, DocumentKind.RIB}) {
-            documents.stage(draft, kind, "piece.pdf", new ByteArrayInputStream(Fixtures.pdf()));
-        }
-        EnrolmentForm form = Fixtures.representativeForm(email);
-        CaptchaChallenge challenge = captcha.issue();
-        form.setCaptchaId(challenge.getId());
-        form.setCaptchaAnswer(challenge.getCode());
-        return enrolment.submit(form, draft).value();
+        return Fixtures.submit(enrolment, documents, captcha, Fixtures.representativeForm(email),
+                Fixtures.REPRESENTATIVE_DOCUMENTS);
     }
 
     private long version(String number) throws Exception {

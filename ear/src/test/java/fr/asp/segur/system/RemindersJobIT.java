@@ -4,19 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import fr.asp.segur.application.captcha.CaptchaService;
 import fr.asp.segur.application.document.DocumentService;
-import fr.asp.segur.application.enrolment.EnrolmentForm;
 import fr.asp.segur.application.enrolment.EnrolmentService;
 import fr.asp.segur.application.instruction.InstructionService;
 import fr.asp.segur.batch.reminders.RemindersTimer;
-import fr.asp.segur.domain.captcha.CaptchaChallenge;
 import fr.asp.segur.domain.enrolment.DocumentKind;
 import jakarta.annotation.Resource;
 import jakarta.batch.runtime.BatchRuntime;
 import jakarta.batch.runtime.BatchStatus;
 import jakarta.ejb.EJB;
-import java.io.ByteArrayInputStream;
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.Properties;
 import java.util.Set;
 import javax.sql.DataSource;
@@ -53,18 +48,8 @@ class RemindersJobIT {
 
     /** A request awaiting complements asked {@code daysAgo} days ago, for a recipient of its own. */
     private String awaitingComplements(String email, int daysAgo) throws Exception {
-        byte[] bytes = new byte[32];
-        new SecureRandom().nextBytes(bytes);
-        String draft = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        for (DocumentKind kind : new DocumentKind[]{DocumentKind.CERTIFICAT_REFERENCEMENT,
-                DocumentKind.PIECE_IDENTITE_REPRESENTANT, DocumentKind.RIB}) {
-            documents.stage(draft, kind, "piece.pdf", new ByteArrayInputStream(Fixtures.pdf()));
-        }
-        EnrolmentForm form = Fixtures.representativeForm(email);
-        CaptchaChallenge challenge = captcha.issue();
-        form.setCaptchaId(challenge.getId());
-        form.setCaptchaAnswer(challenge.getCode());
-        String number = enrolment.submit(form, draft).value();
+        String number = Fixtures.submit(enrolment, documents, captcha, Fixtures.representativeForm(email),
+                Fixtures.REPRESENTATIVE_DOCUMENTS);
         People.as(People.AGENT, () -> instruction.take(number, version(number)));
         People.as(People.AGENT, () -> instruction.askForComplements(number, version(number), "Merci de fournir un RIB lisible.",
                 Set.of(DocumentKind.RIB)));

@@ -12,18 +12,14 @@ import fr.asp.segur.application.captcha.CaptchaService;
 import fr.asp.segur.application.document.DocumentAccess;
 import fr.asp.segur.application.document.DocumentService;
 import fr.asp.segur.application.document.OpenedDocument;
-import fr.asp.segur.application.enrolment.EnrolmentForm;
 import fr.asp.segur.application.enrolment.EnrolmentService;
 import fr.asp.segur.application.instruction.RequestDetail;
 import fr.asp.segur.application.instruction.RequestQueries;
-import fr.asp.segur.domain.captcha.CaptchaChallenge;
 import fr.asp.segur.domain.enrolment.DocumentKind;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.ejb.EJBAccessException;
 import java.io.ByteArrayInputStream;
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.List;
 import javax.sql.DataSource;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -58,23 +54,9 @@ class RequestDetailIT {
     @Resource(lookup = "java:jboss/datasources/SegurDS")
     DataSource ds;
 
-    private static String draftToken() {
-        byte[] bytes = new byte[32];
-        new SecureRandom().nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
-
     private String submitted(String email) {
-        String draft = draftToken();
-        for (DocumentKind kind : new DocumentKind[]{DocumentKind.CERTIFICAT_REFERENCEMENT,
-                DocumentKind.PIECE_IDENTITE_REPRESENTANT, DocumentKind.RIB}) {
-            documents.stage(draft, kind, kind.name().toLowerCase() + ".pdf", new ByteArrayInputStream(Fixtures.pdf()));
-        }
-        EnrolmentForm form = Fixtures.representativeForm(email);
-        CaptchaChallenge challenge = captcha.issue();
-        form.setCaptchaId(challenge.getId());
-        form.setCaptchaAnswer(challenge.getCode());
-        return enrolment.submit(form, draft).value();
+        return Fixtures.submit(enrolment, documents, captcha, Fixtures.representativeForm(email),
+                Fixtures.REPRESENTATIVE_DOCUMENTS);
     }
 
     private RequestDetail detail(String number) throws Exception {
@@ -153,7 +135,7 @@ class RequestDetailIT {
 
         assertThrows(EJBAccessException.class, () -> access.open(rib), "anonymous callers are refused");
 
-        String draft = draftToken();
+        String draft = Fixtures.newDraft();
         long draftId = documents.stage(draft, DocumentKind.RIB, "brouillon.pdf",
                 new ByteArrayInputStream(Fixtures.pdf())).getId();
         BusinessRuleException refused = assertThrows(BusinessRuleException.class,

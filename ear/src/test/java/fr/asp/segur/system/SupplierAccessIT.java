@@ -12,22 +12,16 @@ import fr.asp.segur.application.document.DocumentService;
 import fr.asp.segur.application.enrolment.EnrolmentForm;
 import fr.asp.segur.application.enrolment.EnrolmentService;
 import fr.asp.segur.application.instruction.InstructionService;
-import fr.asp.segur.domain.captcha.CaptchaChallenge;
 import fr.asp.segur.domain.enrolment.DocumentKind;
 import fr.asp.segur.domain.enrolment.TiersQuality;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
-import java.io.ByteArrayInputStream;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.util.Base64;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
@@ -70,16 +64,7 @@ class SupplierAccessIT {
     }
 
     private String submit(EnrolmentForm form, DocumentKind... kinds) {
-        byte[] bytes = new byte[32];
-        new SecureRandom().nextBytes(bytes);
-        String draft = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        for (DocumentKind kind : kinds) {
-            documents.stage(draft, kind, "piece.pdf", new ByteArrayInputStream(Fixtures.pdf()));
-        }
-        CaptchaChallenge challenge = captcha.issue();
-        form.setCaptchaId(challenge.getId());
-        form.setCaptchaAnswer(challenge.getCode());
-        return enrolment.submit(form, draft).value();
+        return Fixtures.submit(enrolment, documents, captcha, form, kinds);
     }
 
     private void validate(String number) throws Exception {
