@@ -115,6 +115,11 @@ class InstructionServiceIT {
                 () -> People.as(People.ADMIN, () -> instruction.take(number, version(number))));
         assertThrows(EJBAccessException.class,
                 () -> People.as(People.AGENT, () -> instruction.reassign(number, version(number), People.SUPERVISEUR)));
+        BusinessRuleException unknown = assertThrows(BusinessRuleException.class, () -> People.as(People.SUPERVISEUR,
+                () -> instruction.reassign(number, version(number), "personne@asp-public.fr")));
+        assertEquals("Aucun agent actif ne correspond à cet identifiant.", unknown.getMessage());
+        assertThrows(BusinessRuleException.class, () -> People.as(People.SUPERVISEUR,
+                () -> instruction.reassign(number, version(number), People.ADMIN)), "an administrator instructs nothing");
         People.as(People.SUPERVISEUR, () -> instruction.reassign(number, version(number), People.SUPERVISEUR));
         assertEquals(1, count("select count(*) from enrolment_request where request_number = ? "
                 + "and assigned_agent = 'superviseur@asp-public.fr'", number));

@@ -142,6 +142,11 @@ public class InstructionService {
         if (agentLogin == null || agentLogin.isBlank()) {
             throw new BusinessRuleException("agent", "Choisissez l'agent à qui confier la demande.");
         }
+        boolean isAgent = accounts.find(agentLogin).filter(a -> a.isEnabled()
+                && (a.hasRole(Role.AGENT) || a.hasRole(Role.SUPERVISEUR))).isPresent();
+        if (!isAgent) {
+            throw new BusinessRuleException("agent", "Aucun agent actif ne correspond à cet identifiant.");
+        }
         request.assignTo(agentLogin.strip().toLowerCase(java.util.Locale.ROOT));
         done(request, "REATTRIBUTION", "à " + request.getAssignedAgent());
     }
