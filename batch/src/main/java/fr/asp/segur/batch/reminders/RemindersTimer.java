@@ -3,15 +3,15 @@ package fr.asp.segur.batch.reminders;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
-import jakarta.batch.operations.JobOperator;
-import jakarta.batch.operations.NoSuchJobException;
-import jakarta.batch.runtime.BatchRuntime;
+import fr.asp.segur.application.BusinessRuleException;
+import fr.asp.segur.batch.support.JobLauncher;
 import jakarta.ejb.ScheduleExpression;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.Timeout;
 import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
+import jakarta.inject.Inject;
 import java.util.Properties;
 import java.util.logging.Logger;
 
@@ -29,6 +29,8 @@ public class RemindersTimer {
 
     @Resource
     private TimerService timers;
+    @Inject
+    private JobLauncher launcher;
 
     @PostConstruct
     void schedule() {
@@ -44,26 +46,19 @@ public class RemindersTimer {
 
     /**
      * Starts the job now with the given parameters (delayDays, maxReminders, staleDays), unless an
-     * execution is running; returns its execution id, or -1 when skipped. Started from this module,
-     * where the job's XML lives.
+     * execution is running; returns its execution id, or -1 when skipped.
      */
     public long start(Properties parameters) {
-        JobOperator operator = BatchRuntime.getJobOperator();
         try {
-            if (!operator.getRunningExecutions(JOB).isEmpty()) {
-                LOG.warning("Reminders job still running: this start is skipped");
-                return -1;
-            }
-        } catch (NoSuchJobException firstRun) {
-            // Never ran: nothing can be running.
+            return launcher.start(JOB, parameters);
+        } catch (BusinessRuleException running) {
+            LOG.warning("Reminders job still running: this start is skipped");
+            return -1;
         }
-        long id = operator.start(JOB, parameters);
-        LOG.info(() -> "Reminders job started, execution " + id);
-        return id;
     }
 
     /** Restarts a failed or stopped execution from its last checkpoint. */
     public long restart(long executionId, Properties parameters) {
-        return BatchRuntime.getJobOperator().restart(executionId, parameters);
+        return launcher.restart(executionId, parameters);
     }
 }
