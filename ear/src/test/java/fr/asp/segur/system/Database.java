@@ -29,7 +29,8 @@ final class Database {
     static Map<String, Object> request(String requestNumber) {
         List<Map<String, Object>> rows = rows("select id, status, siret, filer_is_representative, tiers_quality, "
                 + "distributor, denomination, referential_denomination, editor_name, referencing_number, iban, bic, "
-                + "bank_domiciliation from enrolment_request where request_number = ?", requestNumber);
+                + "bank_domiciliation, siret_verification, street_number, street_type, street_name, postal_code, city "
+                + "from enrolment_request where request_number = ?", requestNumber);
         if (rows.size() != 1) {
             throw new AssertionError("Expected one enrolment_request " + requestNumber + ", found " + rows.size());
         }

@@ -275,6 +275,54 @@ class EnrolmentJourneysIT {
     }
 
     @Test
+    void companyUnknownToTheReferentialTypesItsNameAndAddressAndIsFlaggedSiretNonVerifie() throws Exception {
+        String newSiret = "91234570900014"; // valid, created after the last SIRENE sync
+        Person representative = new Person("Petit", "Ines", "ines.petit." + tag + "@jeune-pousse.fr", "0472000000");
+
+        wizard.searchSoftware(KALINKA_SOFTWARE);
+        wizard.upload("CERTIFICAT_REFERENCEMENT", files.pdf("certificat-" + tag + ".pdf"));
+        wizard.next(APPLICANT);
+
+        wizard.searchCompany(newSiret);
+        assertThat(browser.text("siretUnverifiedNotice")).contains("ne figure pas encore dans le répertoire SIRENE");
+        assertThat(browser.value("enrolment:denomination")).isEmpty();
+        assertThat(wizard.hasUpload("KBIS")).isTrue();
+        assertThat(wizard.hasUpload("MANDAT_EDITEUR")).isTrue();
+
+        wizard.denomination("JEUNE POUSSE SANTE");
+        browser.type("enrolment:commercialName", "JEUNE POUSSE");
+        browser.type("enrolment:streetNumber", "8");
+        new org.openqa.selenium.support.ui.Select(browser.present("enrolment:streetType")).selectByValue("AV");
+        browser.type("enrolment:streetName", "Jean Jaurès");
+        browser.type("enrolment:postalCode", "6900"); // one digit short
+        browser.type("enrolment:city", "Lyon");
+        wizard.upload("KBIS", files.pdf("kbis-" + tag + ".pdf"));
+        wizard.upload("MANDAT_EDITEUR", files.pdf("mandat-editeur-" + tag + ".pdf"));
+        wizard.legalRepresentative(true);
+        wizard.person("representative", representative);
+        wizard.upload("PIECE_IDENTITE_REPRESENTANT", files.png("cni-" + tag + ".png"));
+        assertThat(wizard.nextRefused()).contains("Le code postal doit comporter 5 chiffres.");
+
+        browser.type("enrolment:postalCode", "69007");
+        browser.blur();
+        wizard.next(BANK);
+        wizard.bank(GUIDE_IBAN, GUIDE_BIC, "JEUNE POUSSE SANTE");
+        browser.waiting().until(d -> "CE MID PYRENEES TOULOUSE".equals(wizard.domiciliation()));
+        wizard.upload("RIB", files.pdf("rib-" + tag + ".pdf"));
+        wizard.next(CONFIRMATION);
+
+        assertThat(wizard.recap()).contains("SIRET non vérifié", "AVENUE", "Jean Jaurès", "69007");
+        String number = wizard.finish();
+
+        Map<String, Object> request = Database.request(number);
+        assertThat(request).containsEntry("siret", newSiret).containsEntry("siret_verification", "NON_VERIFIE")
+                .containsEntry("denomination", "JEUNE POUSSE SANTE").containsEntry("street_number", "8")
+                .containsEntry("street_type", "AV").containsEntry("street_name", "JEAN JAURÈS")
+                .containsEntry("postal_code", "69007").containsEntry("city", "LYON");
+        assertThat(request.get("referential_denomination")).isNull();
+    }
+
+    @Test
     void quitWithoutSavingAsksForConfirmationThenForgetsTheDraftAndGoesHome() {
         String certificate = "certificat-" + tag + ".pdf";
         wizard.searchSoftware(KALINKA_SOFTWARE);

@@ -23,6 +23,12 @@ public class EnrolmentForm implements Serializable {
     private String entrance;
     private String streetExtension;
     private String addressComplement;
+    // typed by the supplier only when SIRENE does not know the SIRET yet ("SIRET non vérifié")
+    private String streetNumber;
+    private String streetType;
+    private String streetName;
+    private String postalCode;
+    private String city;
 
     // 2 - Demandeur: the people
     private Boolean legalRepresentative;
@@ -64,6 +70,16 @@ public class EnrolmentForm implements Serializable {
     public void setRecipientIdentity(String v) { this.recipientIdentity = v; }
     public String getEntrance() { return entrance; }
     public void setEntrance(String v) { this.entrance = v; }
+    public String getStreetNumber() { return streetNumber; }
+    public void setStreetNumber(String v) { this.streetNumber = v; }
+    public String getStreetType() { return streetType; }
+    public void setStreetType(String v) { this.streetType = v; }
+    public String getStreetName() { return streetName; }
+    public void setStreetName(String v) { this.streetName = v; }
+    public String getPostalCode() { return postalCode; }
+    public void setPostalCode(String v) { this.postalCode = v; }
+    public String getCity() { return city; }
+    public void setCity(String v) { this.city = v; }
     public String getStreetExtension() { return streetExtension; }
     public void setStreetExtension(String v) { this.streetExtension = v; }
     public String getAddressComplement() { return addressComplement; }

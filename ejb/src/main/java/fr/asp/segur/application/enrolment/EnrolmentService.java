@@ -21,6 +21,7 @@ import fr.asp.segur.domain.model.Siret;
 import fr.asp.segur.domain.referential.AnsSolution;
 import fr.asp.segur.domain.referential.BankInstitution;
 import fr.asp.segur.domain.referential.SireneEstablishment;
+import fr.asp.segur.domain.referential.StreetTypes;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -32,6 +33,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -166,6 +168,9 @@ public class EnrolmentService {
         for (Person p : a.people()) {
             request.addPerson(p.role(), p.lastName(), p.firstName(), p.email(), p.phone());
         }
+        if (!a.view().verified()) {
+            request.markSiretUnverified();
+        }
         request.recordSubmission(SUPPLIER);
         em.persist(request);
         Set<DocumentKind> required = required(form, Optional.of(a.view()));
@@ -239,15 +244,17 @@ public class EnrolmentService {
                 requireDocument(kind, uploaded, errors);
             }
         }
+        Optional<EnrolmentRequest.PostalAddress> typed = company.filter(c -> !c.verified())
+                .flatMap(c -> typedAddress(form, recipient, entrance, extension, complement, errors));
         if (company.isEmpty() || errors.any()) {
             return Optional.empty();
         }
         ApplicantCompany c = company.get();
+        EnrolmentRequest.PostalAddress address = typed.orElseGet(() -> new EnrolmentRequest.PostalAddress(recipient,
+                entrance, c.streetNumber(), extension, c.streetType(), c.streetName(), complement, c.postalCode(),
+                c.city()));
         EnrolmentRequest.Company stored = new EnrolmentRequest.Company(c.siret(), denomination, c.legalName(),
-                commercialName,
-                new EnrolmentRequest.PostalAddress(recipient, entrance, c.streetNumber(), extension, c.streetType(),
-                        c.streetName(), complement, c.postalCode(), c.city()),
-                c.distributor(), c.editorName());
+                commercialName, address, c.distributor(), c.editorName());
         return Optional.of(new Applicant(c, stored, form.getLegalRepresentative(), people));
     }
 
@@ -275,19 +282,58 @@ public class EnrolmentService {
                 typedDomiciliation));
     }
 
+    /**
+     * The company behind a valid SIRET: from SIRENE when the referential knows it, else an unverified
+     * company (degraded mode) whose editor/distributor answer still comes from the SIRET's SIREN.
+     */
     private ApplicantCompany company(Siret siret, AnsSolution solution) {
-        ReferentialService.Company company = referentials.activeCompany(siret);
+        Optional<ReferentialService.Company> known = referentials.knownCompany(siret);
+        if (known.isEmpty()) {
+            boolean distributor = !solution.getEditorSiren().equals(siret.siren().value());
+            return ApplicantCompany.unverified(siret.value(), distributor, solution.getEditorName());
+        }
+        ReferentialService.Company company = known.get();
         SireneEstablishment e = company.establishment();
         String commercialName = e.commercialName() != null && !e.commercialName().isBlank()
                 ? e.commercialName() : company.legalName();
         boolean distributor = !solution.getEditorSiren().equals(company.siren());
         return new ApplicantCompany(e.getSiret(), company.legalName(), commercialName, e.getStreetNumber(),
                 e.getRepetitionIndex(), e.getStreetType(), e.getStreetName(), e.getAddressComplement(),
-                e.getPostalCode(), e.getCity(), distributor, solution.getEditorName());
+                e.getPostalCode(), e.getCity(), distributor, solution.getEditorName(), true);
+    }
+
+    /** The address of a company SIRENE does not know yet, as the supplier typed it. */
+    private static Optional<EnrolmentRequest.PostalAddress> typedAddress(EnrolmentForm form, String recipient,
+                                                                        String entrance, String extension,
+                                                                        String complement, Errors errors) {
+        String number = text(form.getStreetNumber(), "streetNumber", "Le numéro de voie", false, 8, errors);
+        if (number != null && !number.matches("[0-9]{1,4}")) {
+            errors.add("streetNumber", "Le numéro de voie ne doit comporter que des chiffres (4 au plus).");
+            number = null;
+        }
+        String type = text(form.getStreetType(), "streetType", "Le type de voie", true, 8, errors);
+        if (type != null && !StreetTypes.isKnown(type)) {
+            errors.add("streetType", "Choisissez un type de voie dans la liste.");
+            type = null;
+        }
+        String name = text(form.getStreetName(), "streetName", "Le nom de voie", true, MAX_TEXT, errors);
+        String postalCode = text(form.getPostalCode(), "postalCode", "Le code postal", true, 5, errors);
+        if (postalCode != null && !postalCode.matches("[0-9]{5}")) {
+            errors.add("postalCode", "Le code postal doit comporter 5 chiffres.");
+            postalCode = null;
+        }
+        String city = text(form.getCity(), "city", "La commune", true, MAX_TEXT, errors);
+        if (type == null || name == null || postalCode == null || city == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new EnrolmentRequest.PostalAddress(recipient, entrance, number, extension,
+                type.toUpperCase(Locale.ROOT), name.toUpperCase(Locale.FRENCH), complement, postalCode,
+                city.toUpperCase(Locale.FRENCH)));
     }
 
     private static Set<DocumentKind> required(EnrolmentForm form, Optional<ApplicantCompany> company) {
-        boolean changed = company.map(c -> form.getDenomination() != null
+        // A Kbis proves the dénomination when it differs from SIRENE's, or when SIRENE does not know the SIRET yet.
+        boolean changed = company.map(c -> !c.verified() || form.getDenomination() != null
                 && !c.legalName().equals(form.getDenomination().trim())).orElse(false);
         boolean distributor = company.map(ApplicantCompany::distributor).orElse(false);
         return RequiredDocuments.of(changed, distributor, form.getLegalRepresentative(), form.getTiersQuality());

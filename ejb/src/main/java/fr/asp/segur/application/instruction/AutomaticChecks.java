@@ -3,6 +3,7 @@ package fr.asp.segur.application.instruction;
 import fr.asp.segur.application.instruction.RequestDetail.Check;
 import fr.asp.segur.domain.enrolment.DocumentKind;
 import fr.asp.segur.domain.enrolment.EnrolmentRequest;
+import fr.asp.segur.domain.enrolment.SiretVerification;
 import fr.asp.segur.domain.model.Bic;
 import fr.asp.segur.domain.model.Iban;
 import fr.asp.segur.domain.model.InvalidValueException;
@@ -10,6 +11,7 @@ import fr.asp.segur.domain.model.Siret;
 import fr.asp.segur.domain.referential.AnsSolution;
 import fr.asp.segur.domain.referential.SireneEstablishment;
 import jakarta.persistence.EntityManager;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 /**
@@ -21,6 +23,7 @@ final class AutomaticChecks {
 
     static final String SOFTWARE = "N° de référencement ANS";
     static final String SIRET = "SIRET actif (SIRENE)";
+    private static final DateTimeFormatter CHECKED_AT = DateTimeFormatter.ofPattern("dd/MM/yyyy à HH:mm");
     static final String BANK = "Cohérence IBAN / BIC";
     static final String EDITOR = "Éditeur / distributeur";
 
@@ -32,7 +35,7 @@ final class AutomaticChecks {
 
     List<Check> of(EnrolmentRequest request) {
         AnsSolution solution = em.find(AnsSolution.class, request.software().referencingNumber());
-        return List.of(software(solution), siret(request.company().siret()), bank(request.bankAccount()),
+        return List.of(software(solution), siret(request), bank(request.bankAccount()),
                 editor(request, solution));
     }
 
@@ -47,13 +50,25 @@ final class AutomaticChecks {
                 + solution.getSoftwareVersion() + ".");
     }
 
-    private Check siret(String siret) {
+    private Check siret(EnrolmentRequest request) {
+        String siret = request.company().siret();
         SireneEstablishment establishment = siret == null ? null : em.find(SireneEstablishment.class, siret);
+        String since = request.getSiretCheckedAt() == null ? "" : " (dernière vérification le "
+                + CHECKED_AT.format(request.getSiretCheckedAt()) + ")";
         if (establishment == null) {
+            if (request.getSiretVerification() == SiretVerification.NON_VERIFIE) {
+                return Check.warning(SIRET, "SIRET non vérifié : absent du répertoire SIRENE lors du dépôt et depuis"
+                        + since + ". La dénomination et l'adresse ont été saisies par le demandeur : contrôlez-les"
+                        + " avec l'extrait Kbis joint.");
+            }
             return Check.warning(SIRET, "Aucun établissement ne correspond à ce SIRET dans le répertoire SIRENE.");
         }
         if (establishment.isClosed()) {
             return Check.warning(SIRET, "Cet établissement est fermé d'après le répertoire SIRENE.");
+        }
+        if (request.getSiretVerification() == SiretVerification.CONFIRME) {
+            return Check.ok(SIRET, "Établissement actif d'après le répertoire SIRENE, absent lors du dépôt et vérifié"
+                    + " depuis" + since + ". Dénomination SIRENE : " + request.company().referentialDenomination() + ".");
         }
         return Check.ok(SIRET, "Établissement actif d'après le répertoire SIRENE.");
     }

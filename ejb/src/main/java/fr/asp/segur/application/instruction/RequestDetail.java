@@ -31,6 +31,8 @@ public class RequestDetail implements Serializable {
     String dsrLabel;
 
     String siret;
+    boolean siretUnverified;
+    String siretVerification;
     String denomination;
     String referentialDenomination;
     boolean denominationChanged;
@@ -100,6 +102,9 @@ public class RequestDetail implements Serializable {
     public String getSoftwareVersion() { return softwareVersion; }
     public String getDsrLabel() { return dsrLabel; }
     public String getSiret() { return siret; }
+    /** "SIRET non vérifié": absent from SIRENE at submission and not found by a sync since. */
+    public boolean isSiretUnverified() { return siretUnverified; }
+    public String getSiretVerification() { return siretVerification; }
     public String getDenomination() { return denomination; }
     public String getReferentialDenomination() { return referentialDenomination; }
     public boolean isDenominationChanged() { return denominationChanged; }

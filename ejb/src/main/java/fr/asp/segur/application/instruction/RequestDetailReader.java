@@ -45,6 +45,8 @@ final class RequestDetailReader {
         EnrolmentRequest.Company company = r.company();
         EnrolmentRequest.PostalAddress address = company.address();
         d.siret = company.siret();
+        d.siretUnverified = r.getSiretVerification().pending();
+        d.siretVerification = r.getSiretVerification().label();
         d.denomination = company.denomination();
         d.referentialDenomination = company.referentialDenomination();
         d.denominationChanged = r.isDenominationChanged();

@@ -49,20 +49,35 @@ public class ReferentialService {
         return solution;
     }
 
-    /** The active establishment for a SIRET, with its legal unit's name; closed establishments are refused. */
+    /** The active establishment for a SIRET, with its legal unit's name; unknown and closed ones are refused. */
     public Company activeCompany(Siret siret) {
-        SireneEstablishment establishment = em.find(SireneEstablishment.class, siret.value());
-        if (establishment == null) {
-            throw new BusinessRuleException("siret", UNKNOWN_SIRET);
-        }
-        if (establishment.isClosed()) {
+        return knownCompany(siret).orElseThrow(() -> new BusinessRuleException("siret", UNKNOWN_SIRET));
+    }
+
+    /**
+     * The active establishment for a SIRET, or nothing when the local referential does not know it (a
+     * company created since the last SIRENE sync: the supplier then types its name and address and the
+     * request is flagged "SIRET non vérifié"). A closed establishment is refused.
+     */
+    public Optional<Company> knownCompany(Siret siret) {
+        Optional<Company> company = establishment(siret.value());
+        if (company.isPresent() && company.get().establishment().isClosed()) {
             throw new BusinessRuleException("siret", CLOSED_SIRET);
+        }
+        return company;
+    }
+
+    /** The establishment for a SIRET, closed or not, with its legal unit's name; nothing when unknown. */
+    public Optional<Company> establishment(String siret) {
+        SireneEstablishment establishment = em.find(SireneEstablishment.class, siret);
+        if (establishment == null) {
+            return Optional.empty();
         }
         SireneLegalUnit unit = em.find(SireneLegalUnit.class, establishment.getSiren());
         String legalName = unit != null && unit.getDenomination() != null && !unit.getDenomination().isBlank()
                 ? unit.getDenomination()
                 : establishment.commercialName();
-        return new Company(establishment, legalName);
+        return Optional.of(new Company(establishment, legalName));
     }
 
     /**
@@ -97,7 +112,7 @@ public class ReferentialService {
         return list.isEmpty() ? Optional.empty() : Optional.of(list.get(0));
     }
 
-    /** An active establishment and the legal name of its company ("Dénomination sociale"). */
+    /** An establishment and the legal name of its company ("Dénomination sociale"). */
     public record Company(SireneEstablishment establishment, String legalName) {
         public String siren() {
             return establishment.getSiren();

@@ -92,6 +92,12 @@ public class EnrolmentRequest {
     @Column(name = "assigned_agent")
     private String assignedAgent;
 
+    @Enumerated(EnumType.STRING)
+    @Column(name = "siret_verification")
+    private SiretVerification siretVerification = SiretVerification.SIRENE;
+    @Column(name = "siret_checked_at")
+    private LocalDateTime siretCheckedAt;
+
     @OneToMany(mappedBy = "request", cascade = CascadeType.PERSIST)
     @OrderBy("role")
     private List<RequestPerson> people = new ArrayList<>();
@@ -167,6 +173,32 @@ public class EnrolmentRequest {
     }
 
     public String getAssignedAgent() { return assignedAgent; }
+
+    public SiretVerification getSiretVerification() { return siretVerification; }
+    public LocalDateTime getSiretCheckedAt() { return siretCheckedAt; }
+
+    /** Submitted with a valid SIRET the SIRENE referential does not know yet: "SIRET non vérifié". */
+    public void markSiretUnverified() {
+        if (id != null) {
+            throw new IllegalStateException("Only a request being submitted can be marked SIRET non vérifié");
+        }
+        this.siretVerification = SiretVerification.NON_VERIFIE;
+    }
+
+    /**
+     * Records what a SIRENE sync found for a SIRET that was not verified: the establishment (active or
+     * closed, with its legal name), or still nothing. Only a pending request can be re-checked.
+     */
+    public void recordSiretCheck(boolean found, boolean closed, String legalName, LocalDateTime at) {
+        if (!siretVerification.pending()) {
+            throw new IllegalStateException("SIRET of request " + requestNumber + " is not awaiting verification");
+        }
+        this.siretCheckedAt = at;
+        if (found) {
+            this.siretVerification = closed ? SiretVerification.FERME : SiretVerification.CONFIRME;
+            this.referentialDenomination = legalName;
+        }
+    }
 
     /** The first history row: the supplier's submission. */
     public void recordSubmission(String actor) {

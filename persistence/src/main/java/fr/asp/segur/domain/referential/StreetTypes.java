@@ -25,6 +25,16 @@ public final class StreetTypes {
     private StreetTypes() {
     }
 
+    /** Every known code, sorted by its label: the choices offered when the supplier types an address. */
+    public static java.util.List<String> codes() {
+        return LABELS.keySet().stream().sorted(java.util.Comparator.comparing(LABELS::get)).toList();
+    }
+
+    /** Whether SIRENE knows this street type code. */
+    public static boolean isKnown(String code) {
+        return code != null && LABELS.containsKey(code.trim().toUpperCase(Locale.ROOT));
+    }
+
     /** "PL" gives "PLACE", as the guide's screens show it; an unknown code is shown as it is. */
     public static String label(String code) {
         if (code == null) {

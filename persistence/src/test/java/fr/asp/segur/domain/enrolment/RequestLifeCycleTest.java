@@ -79,4 +79,29 @@ class RequestLifeCycleTest {
                     .as(status.name()).isEqualTo(status == RequestStatus.COMPLEMENTS_DEMANDES);
         }
     }
+
+    @Test
+    void aSiretUnknownAtSubmissionIsRecheckedUntilSireneKnowsIt() {
+        EnrolmentRequest verified = submitted();
+        assertThat(verified.getSiretVerification()).isEqualTo(SiretVerification.SIRENE);
+        assertThatThrownBy(() -> verified.recordSiretCheck(true, false, "KALINKA", NOW))
+                .isInstanceOf(IllegalStateException.class);
+
+        EnrolmentRequest request = submitted();
+        request.markSiretUnverified();
+        request.recordSiretCheck(false, false, null, NOW.plusDays(1));
+        assertThat(request.getSiretVerification()).isEqualTo(SiretVerification.NON_VERIFIE);
+        assertThat(request.getSiretCheckedAt()).isEqualTo(NOW.plusDays(1));
+
+        request.recordSiretCheck(true, false, "KALINKA SAS", NOW.plusDays(2));
+        assertThat(request.getSiretVerification()).isEqualTo(SiretVerification.CONFIRME);
+        assertThat(request.company().referentialDenomination()).isEqualTo("KALINKA SAS");
+        assertThatThrownBy(() -> request.recordSiretCheck(true, true, "KALINKA SAS", NOW.plusDays(3)))
+                .isInstanceOf(IllegalStateException.class);
+
+        EnrolmentRequest closed = submitted();
+        closed.markSiretUnverified();
+        closed.recordSiretCheck(true, true, "FERMEE", NOW);
+        assertThat(closed.getSiretVerification()).isEqualTo(SiretVerification.FERME);
+    }
 }

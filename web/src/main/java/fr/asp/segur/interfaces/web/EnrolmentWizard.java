@@ -30,6 +30,7 @@ import java.util.Base64;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -153,6 +154,11 @@ public class EnrolmentWizard implements Serializable {
             form.setCommercialName(company.commercialName());
             form.setStreetExtension(company.streetExtension());
             form.setAddressComplement(company.addressComplement());
+            form.setStreetNumber(company.streetNumber());
+            form.setStreetType(company.streetType());
+            form.setStreetName(company.streetName());
+            form.setPostalCode(company.postalCode());
+            form.setCity(company.city());
             refreshRequirements();
         } catch (BusinessRuleException e) {
             show(e, COMPANY_CAPTCHA);
@@ -168,6 +174,11 @@ public class EnrolmentWizard implements Serializable {
         form.setCommercialName(null);
         form.setStreetExtension(null);
         form.setAddressComplement(null);
+        form.setStreetNumber(null);
+        form.setStreetType(null);
+        form.setStreetName(null);
+        form.setPostalCode(null);
+        form.setCity(null);
         forget(DocumentKind.KBIS);
         forget(DocumentKind.MANDAT_EDITEUR);
         renewCaptcha(COMPANY_CAPTCHA);
@@ -185,8 +196,22 @@ public class EnrolmentWizard implements Serializable {
         return List.of(TiersQuality.values());
     }
 
+    /** SIRENE's street type codes and their labels, for a company SIRENE does not know yet. */
+    public Map<String, String> getStreetTypes() {
+        Map<String, String> labelToCode = new LinkedHashMap<>();
+        for (String code : StreetTypes.codes()) {
+            labelToCode.put(StreetTypes.label(code), code);
+        }
+        return labelToCode;
+    }
+
+    /** The SIRET is valid but the local SIRENE referential does not know it yet: the supplier types the company. */
+    public boolean isCompanyUnverified() {
+        return company != null && !company.verified();
+    }
+
     public String getStreetTypeLabel() {
-        return company == null ? null : StreetTypes.label(company.streetType());
+        return company == null ? null : StreetTypes.label(form.getStreetType());
     }
 
     // ---- documents ----------------------------------------------------------------------------------
