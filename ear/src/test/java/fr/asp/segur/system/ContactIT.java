@@ -109,7 +109,8 @@ class ContactIT {
         String number = browser.text("ticketNumber").strip();
 
         new RequestDetailPage(browser, base).logIn(People.AGENT);
-        browser.open(base + "backoffice/assistance.xhtml");
+        browser.open(base + "backoffice/index.xhtml");
+        browser.click(By.linkText("Demandes d'assistance"));
         browser.click(By.linkText(number));
         browser.waitForAjax();
         assertThat(browser.text("ticketNumber")).isEqualTo(number);
@@ -155,7 +156,10 @@ class ContactIT {
     private void fill(String couloir, String phase, String lastName, String firstName, String email, String phone,
                       String referencingNumber, String description) {
         if (!browser.driver().getCurrentUrl().contains("contact.xhtml")) {
-            browser.open(base + "contact.xhtml");
+            // As the guide says: from the portal, « Contacter l'assistance ».
+            browser.open(base.toString());
+            browser.click(By.linkText("Contacter l'assistance"));
+            browser.waitForAjax();
         }
         assertThat(browser.driver().findElement(By.tagName("h1")).getText()).isEqualTo("Contacter l'assistance");
         new Select(browser.present("contact:couloir")).selectByVisibleText(couloir);

@@ -119,13 +119,23 @@ class ReceiptIT {
         otherVisitor.get("enrolement.xhtml");
         assertThat(otherVisitor.getBytes("recapitulatif?numero=" + number).statusCode()).as("another session")
                 .isEqualTo(404);
-        foreignSupplierAccount();
+        supplierAccount(FOREIGN_SUPPLIER, null);
         WebClient foreign = new WebClient(base.toString());
         assertThat(foreign.loginThrough("mon-espace", FOREIGN_SUPPLIER).statusCode()).isEqualTo(200);
         assertThat(foreign.getBytes("recapitulatif?numero=" + number).statusCode()).as("a supplier of another company")
                 .isEqualTo(404);
         assertThat(get("recapitulatif?numero=ENR00001X", "JSESSIONID=" + session.getValue()).statusCode())
                 .as("another number from the filer's session").isEqualTo(404);
+
+        // The supplier whose account holds the company downloads it from their space.
+        String owner = "fournisseur-recapitulatif." + tag + "@kalinka.fr";
+        supplierAccount(owner, KALINKA_SIRET);
+        WebClient supplier = new WebClient(base.toString());
+        assertThat(supplier.loginThrough("espace/index.xhtml", owner).body())
+                .contains("/recapitulatif?numero=" + number);
+        HttpResponse<byte[]> forSupplier = supplier.getBytes("recapitulatif?numero=" + number);
+        assertThat(forSupplier.statusCode()).isEqualTo(200);
+        assertThat(text(forSupplier.body())).isEqualTo(text);
 
         // The service gestion may read it (and the opening is audited).
         WebClient agent = new WebClient(base.toString());
@@ -152,25 +162,33 @@ class ReceiptIT {
         }
     }
 
-    /** A supplier account holding no company, with the demo password (hash copied from the demo agent). */
-    private static void foreignSupplierAccount() throws Exception {
+    /** A supplier account with the demo password (hash copied from the demo agent), holding {@code siret} if given. */
+    private static void supplierAccount(String login, String siret) throws Exception {
         try (Connection c = DriverManager.getConnection(System.getProperty("test.db.url"),
                 System.getProperty("test.db.user"), System.getProperty("test.db.password"))) {
             try (PreparedStatement ps = c.prepareStatement("insert into app_account (login, email, display_name, "
                     + "password_hash, enabled, failed_logins, created_at, version) select ?, ?, 'Fournisseur', "
                     + "password_hash, true, 0, current_timestamp, 0 from app_account where login = ? "
                     + "and not exists (select 1 from app_account where login = ?)")) {
-                ps.setString(1, FOREIGN_SUPPLIER);
-                ps.setString(2, FOREIGN_SUPPLIER);
+                ps.setString(1, login);
+                ps.setString(2, login);
                 ps.setString(3, People.AGENT);
-                ps.setString(4, FOREIGN_SUPPLIER);
+                ps.setString(4, login);
                 ps.executeUpdate();
             }
             try (PreparedStatement ps = c.prepareStatement("insert into account_role (account_id, role) select id, "
                     + "'fournisseur' from app_account a where login = ? and not exists (select 1 from account_role r "
                     + "where r.account_id = a.id)")) {
-                ps.setString(1, FOREIGN_SUPPLIER);
+                ps.setString(1, login);
                 ps.executeUpdate();
+            }
+            if (siret != null) {
+                try (PreparedStatement ps = c.prepareStatement("insert into account_company (account_id, siret) "
+                        + "select id, ? from app_account where login = ?")) {
+                    ps.setString(1, siret);
+                    ps.setString(2, login);
+                    ps.executeUpdate();
+                }
             }
         }
     }
