@@ -56,6 +56,13 @@ class AuthorizationMatrixIT {
         MATRIX.put("espace/index.xhtml", List.of(l, f, f, f, o));
         MATRIX.put("espace/document?id=0", List.of(l, f, f, f, m));
         MATRIX.put("compte/mot-de-passe.xhtml", List.of(l, o, o, o, o));
+        MATRIX.put("faq.xhtml", List.of(o, o, o, o, o));
+        MATRIX.put("contact.xhtml", List.of(o, o, o, o, o));
+        MATRIX.put("admin/faq.xhtml", List.of(l, f, f, o, f));
+        MATRIX.put("backoffice/assistance.xhtml", List.of(l, o, o, o, f));
+        MATRIX.put("backoffice/assistance-ticket.xhtml?numero=AST-2026-000000", List.of(l, o, o, o, f));
+        // The récapitulatif of a request the caller may not read, or that does not exist: the same 404.
+        MATRIX.put("recapitulatif?numero=ENR00001X", List.of(m, m, m, m, m));
     }
 
     @Deployment(testable = false)

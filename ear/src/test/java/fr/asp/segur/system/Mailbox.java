@@ -6,6 +6,7 @@ import jakarta.mail.BodyPart;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
+import jakarta.mail.Part;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
@@ -51,20 +52,49 @@ final class Mailbox {
         }
     }
 
-    /** The text/plain part of the message, decoded. */
+    /** The text/plain part of the message, decoded (looked for inside multipart/mixed too, beside attachments). */
     static String text(MimeMessage message) throws MessagingException, IOException {
         Object content = message.getContent();
         if (content instanceof String s) {
             return s;
         }
-        Multipart multipart = (Multipart) content;
+        String text = text((Multipart) content);
+        if (text == null) {
+            throw new AssertionError("No text/plain part in " + message.getSubject());
+        }
+        return text;
+    }
+
+    private static String text(Multipart multipart) throws MessagingException, IOException {
         for (int i = 0; i < multipart.getCount(); i++) {
             BodyPart part = multipart.getBodyPart(i);
-            if (part.isMimeType("text/plain")) {
+            if (part.isMimeType("text/plain") && !Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition())) {
                 return (String) part.getContent();
             }
+            if (part.getContent() instanceof Multipart nested) {
+                String text = text(nested);
+                if (text != null) {
+                    return text;
+                }
+            }
         }
-        throw new AssertionError("No text/plain part in " + message.getSubject());
+        return null;
+    }
+
+    /** The attachments of the message: file name → bytes. */
+    static java.util.Map<String, byte[]> attachments(MimeMessage message) throws MessagingException, IOException {
+        java.util.Map<String, byte[]> files = new java.util.LinkedHashMap<>();
+        if (message.getContent() instanceof Multipart multipart) {
+            for (int i = 0; i < multipart.getCount(); i++) {
+                BodyPart part = multipart.getBodyPart(i);
+                if (Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition())) {
+                    try (java.io.InputStream in = part.getInputStream()) {
+                        files.put(part.getFileName(), in.readAllBytes());
+                    }
+                }
+            }
+        }
+        return files;
     }
 
     private static boolean isTo(MimeMessage message, String recipient) throws MessagingException {

@@ -5,6 +5,7 @@ import fr.asp.segur.application.FieldError;
 import fr.asp.segur.application.captcha.CaptchaService;
 import fr.asp.segur.application.document.DocumentService;
 import fr.asp.segur.application.mail.MailOutbox;
+import fr.asp.segur.application.model.RequestReceipt;
 import fr.asp.segur.application.referential.ReferentialService;
 import fr.asp.segur.domain.enrolment.Document;
 import fr.asp.segur.domain.enrolment.DocumentKind;
@@ -184,7 +185,11 @@ public class EnrolmentService {
         return number;
     }
 
+    /** The acknowledgement email to each person named in the request, with the PDF récapitulatif attached. */
     private void acknowledge(EnrolmentRequest request) {
+        List<MailOutbox.Attachment> receipt = List.of(new MailOutbox.Attachment(
+                RequestReceipt.fileName(request.getRequestNumber()), "application/pdf",
+                new RequestReceipt().pdf(request)));
         Set<String> recipients = new LinkedHashSet<>();
         for (RequestPerson person : request.getPeople()) {
             if (recipients.add(person.getEmail().toLowerCase())) {
@@ -200,7 +205,7 @@ public class EnrolmentService {
                 outbox.enqueue(person.getEmail(),
                         "Portail SEGUR Numérique - Accusé de réception de votre demande d'enrôlement "
                                 + request.getRequestNumber(),
-                        "accuse-reception", model);
+                        "accuse-reception", model, receipt);
             }
         }
     }

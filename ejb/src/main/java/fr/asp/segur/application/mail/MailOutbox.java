@@ -13,6 +13,7 @@ import jakarta.persistence.PersistenceContext;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.IOException;
+import java.util.List;
 
 /**
  * Queues emails in the outbox table, inside the caller's transaction: the email exists if and only
@@ -31,10 +32,24 @@ public class MailOutbox {
 
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public MailMessage enqueue(String recipient, String subject, String template, Object model) {
+        return enqueue(recipient, subject, template, model, List.of());
+    }
+
+    /** The same, with files attached: they are stored with the message, in the caller's transaction. */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public MailMessage enqueue(String recipient, String subject, String template, Object model,
+                               List<Attachment> attachments) {
         MailMessage message = new MailMessage(recipient, subject, render(template + ".txt", model),
                 render(template + ".html", model), DOMAIN);
+        for (Attachment a : attachments) {
+            message.attach(a.fileName(), a.mediaType(), a.content());
+        }
         em.persist(message);
         return message;
+    }
+
+    /** A file to attach to an email. */
+    public record Attachment(String fileName, String mediaType, byte[] content) {
     }
 
     static String render(String name, Object model) {

@@ -1,6 +1,8 @@
 package fr.asp.segur.application.mail;
 
+import fr.asp.segur.domain.mail.MailAttachment;
 import fr.asp.segur.domain.mail.MailMessage;
+import jakarta.activation.DataHandler;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
@@ -17,6 +19,7 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.util.ByteArrayDataSource;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceContext;
@@ -112,7 +115,23 @@ public class OutboxSender {
         MimeMultipart alternative = new MimeMultipart("alternative");
         alternative.addBodyPart(text);
         alternative.addBodyPart(html);
-        mime.setContent(alternative);
+        if (message.getAttachments().isEmpty()) {
+            mime.setContent(alternative);
+            return mime;
+        }
+        MimeMultipart mixed = new MimeMultipart("mixed");
+        MimeBodyPart body = new MimeBodyPart();
+        body.setContent(alternative);
+        mixed.addBodyPart(body);
+        for (MailAttachment attachment : message.getAttachments()) {
+            MimeBodyPart part = new MimeBodyPart();
+            part.setDataHandler(new DataHandler(new ByteArrayDataSource(attachment.getContent(),
+                    attachment.getMediaType())));
+            part.setFileName(attachment.getFileName()); // RFC 2231-encoded by Jakarta Mail when not ASCII
+            part.setDisposition(MimeBodyPart.ATTACHMENT);
+            mixed.addBodyPart(part);
+        }
+        mime.setContent(mixed);
         return mime;
     }
 }

@@ -100,9 +100,18 @@ final class TemplatePdfRenderer {
      * @param template      the template text, markup included
      */
     byte[] render(String documentTitle, String template) {
+        return render(documentTitle, "Modèle de document – Portail SEGUR Numérique", template);
+    }
+
+    /**
+     * @param documentTitle shown in the footer and in the PDF properties
+     * @param subject       the PDF's "subject" property
+     * @param template      the template text, markup included
+     */
+    byte[] render(String documentTitle, String subject, String template) {
         List<List<Line>> blocks = layout(parse(template));
         try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            describe(document, documentTitle);
+            describe(document, documentTitle, subject);
             new Pages(document).print(blocks);
             numberPages(document, documentTitle);
             document.save(out);
@@ -487,11 +496,11 @@ final class TemplatePdfRenderer {
         }
     }
 
-    private static void describe(PDDocument document, String documentTitle) {
+    private static void describe(PDDocument document, String documentTitle, String subject) {
         PDDocumentInformation information = document.getDocumentInformation();
         information.setTitle(documentTitle);
         information.setAuthor(AUTHOR);
-        information.setSubject("Modèle de document – Portail SEGUR Numérique");
+        information.setSubject(subject);
         information.setCreator("Portail SEGUR Numérique");
         // Lets screen readers pick a French voice, and viewers show the title, not the file name.
         document.getDocumentCatalog().setLanguage("fr-FR");

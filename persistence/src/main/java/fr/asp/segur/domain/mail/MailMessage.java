@@ -1,14 +1,19 @@
 package fr.asp.segur.domain.mail;
 
+import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -44,6 +49,9 @@ public class MailMessage {
     private String lastError;
     @Version
     private long version;
+    @OneToMany(mappedBy = "message", cascade = CascadeType.PERSIST)
+    @OrderBy("sortOrder")
+    private List<MailAttachment> attachments = new ArrayList<>();
 
     protected MailMessage() {
     }
@@ -56,6 +64,11 @@ public class MailMessage {
         this.htmlBody = htmlBody;
         this.createdAt = LocalDateTime.now();
         this.nextAttemptAt = createdAt;
+    }
+
+    /** Adds a file to send with the message; persisted with it. */
+    public void attach(String fileName, String mediaType, byte[] content) {
+        attachments.add(new MailAttachment(this, attachments.size() + 1, fileName, mediaType, content));
     }
 
     public void markSent(LocalDateTime now) {
@@ -87,4 +100,5 @@ public class MailMessage {
     public int getAttempts() { return attempts; }
     public LocalDateTime getSentAt() { return sentAt; }
     public String getLastError() { return lastError; }
+    public List<MailAttachment> getAttachments() { return attachments; }
 }

@@ -295,6 +295,9 @@ public class EnrolmentWizard implements Serializable {
         form.setCaptchaAnswer(captchaAnswers.get(FINAL_CAPTCHA));
         try {
             requestNumber = enrolment.submit(form, draftToken).value();
+            ReceiptServlet.rememberSubmission(
+                    (jakarta.servlet.http.HttpSession) FacesContext.getCurrentInstance().getExternalContext().getSession(true),
+                    requestNumber);
         } catch (BusinessRuleException e) {
             show(e, FINAL_CAPTCHA);
             renewCaptcha(FINAL_CAPTCHA);
