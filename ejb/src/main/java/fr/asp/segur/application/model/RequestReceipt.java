@@ -6,6 +6,7 @@ import fr.asp.segur.domain.enrolment.Document;
 import fr.asp.segur.domain.enrolment.EnrolmentRequest;
 import fr.asp.segur.domain.enrolment.PersonRole;
 import fr.asp.segur.domain.enrolment.RequestPerson;
+import fr.asp.segur.domain.enrolment.SiretVerification;
 import fr.asp.segur.domain.referential.StreetTypes;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -73,6 +74,7 @@ public class RequestReceipt {
         EnrolmentRequest.Company c = r.company();
         EnrolmentRequest.PostalAddress a = c.address();
         m.put("siret", c.siret());
+        m.put("siretUnverified", r.getSiretVerification() == SiretVerification.NON_VERIFIE);
         m.put("denomination", c.denomination());
         m.put("commercialName", value(c.commercialName()));
         m.put("recipientIdentity", value(a.recipientIdentity()));
