@@ -44,7 +44,7 @@ public final class AnsSolutionFormat {
         if (!SIREN.matcher(siren).matches()) {
             throw invalid("siren_editeur", "SIREN de l'éditeur « " + siren + " » invalide (9 chiffres attendus)");
         }
-        String wave = required(r, "vague", 2);
+        String wave = required(r, "vague", 9);
         int waveNumber;
         try {
             waveNumber = Integer.parseInt(wave);
