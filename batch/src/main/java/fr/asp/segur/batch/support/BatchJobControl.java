@@ -4,6 +4,9 @@ import fr.asp.segur.application.batch.BatchJobs;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Properties;
 
@@ -28,7 +31,47 @@ public class BatchJobControl implements BatchJobs {
         if (!JOBS.contains(jobName)) {
             throw new fr.asp.segur.application.BusinessRuleException("job", "Traitement inconnu : " + jobName + ".");
         }
+        checkSource(parameters.getProperty("source"));
         return launcher.start(jobName, parameters);
+    }
+
+    /**
+     * A source given on the screen is read by the server and its bad lines are shown back: only an
+     * http(s) address or a file of the import folder ({@code -Dsegur.imports.dir}, by default
+     * {@code referentiels/} in the server's data folder) may be named, never any file of the server.
+     */
+    static void checkSource(String source) {
+        if (source == null || source.isBlank()) {
+            return;
+        }
+        String value = source.trim();
+        if (value.matches("(?i)https?://\\S+")) {
+            return;
+        }
+        Path folder = folder();
+        try {
+            Path file = folder.resolve(value).normalize();
+            if (file.startsWith(folder) && Files.isRegularFile(file)) {
+                return;
+            }
+        } catch (InvalidPathException e) {
+            // refused below
+        }
+        throw new fr.asp.segur.application.BusinessRuleException("source", "La source doit être une adresse http(s)"
+                + " ou un fichier existant du dossier d'import " + folder + ".");
+    }
+
+    @Override
+    public String importFolder() {
+        return folder().toString();
+    }
+
+    /** Where administrators drop referential files for a manual import. */
+    static Path folder() {
+        String configured = System.getProperty("segur.imports.dir");
+        Path folder = configured != null && !configured.isBlank() ? Path.of(configured)
+                : Path.of(System.getProperty("jboss.server.data.dir", "."), "referentiels");
+        return folder.toAbsolutePath().normalize();
     }
 
     @Override
