@@ -211,17 +211,33 @@ class ReferentialJobsIT {
     }
 
     @Test
-    void beyondTheSkipLimitTheJobFailsAndWithdrawsNothing() throws Exception {
+    void beyondTheSkipLimitTheJobFailsAndWithdrawsNothingThenARestartFinishesTheSameInstance() throws Exception {
         String absentNumber = number();
         assertEquals(BatchStatus.COMPLETED, await(start(ANS, file("ans-limit-0-", sampleAns()
                 + ansRow(absentNumber, "1.0", "REFERENCE")), null)));
-        long run = start(ANS, file("ans-limit-", sampleAns()
+        Path list = file("ans-limit-", sampleAns()
                 + "bad1,A,1.0,811207059,KALINKA,Radiologie,RIS,DSR-RAD-RIS-Va1,1,2024-01-15,REFERENCE\n"
-                + "bad2,B,1.0,811207059,KALINKA,Radiologie,RIS,DSR-RAD-RIS-Va1,1,2024-01-15,REFERENCE\n"), "1");
+                + "bad2,B,1.0,811207059,KALINKA,Radiologie,RIS,DSR-RAD-RIS-Va1,1,2024-01-15,REFERENCE\n");
+        long run = start(ANS, list, "1");
         assertEquals(BatchStatus.FAILED, await(run));
         assertEquals("REFERENCE", text("select status from ans_solution where referencing_number = ?", absentNumber),
                 "a failed import withdraws nothing");
         assertTrue(summary(ANS, run).isRestartable());
+
+        // The file is corrected in place; the restart resumes after the last committed chunk, and what the
+        // failed execution saw before it still counts: only the solution absent from the list is withdrawn.
+        Files.writeString(list, sampleAns(), StandardCharsets.UTF_8);
+        long restarted = People.as(People.ADMIN, () -> jobs.restart(run));
+        assertEquals(BatchStatus.COMPLETED, await(restarted));
+        assertEquals(BatchRuntime.getJobOperator().getJobInstance(run).getInstanceId(),
+                BatchRuntime.getJobOperator().getJobInstance(restarted).getInstanceId());
+        assertEquals("RETIRE", text("select status from ans_solution where referencing_number = ?", absentNumber));
+        assertEquals(0, Fixtures.count(ds, "select count(*) from ans_solution where referencing_number in "
+                + "('0215jug63a', 'aafy63256', 'cegedim01a') and status <> 'REFERENCE'"));
+        assertEquals(sampleAns().lines().filter(l -> l.endsWith(",REFERENCE")).count(),
+                Fixtures.count(ds, "select count(*) from ans_solution where status = 'REFERENCE' "
+                        + "and referencing_number not like 't%'"),
+                "every solution the sample references, the first chunk's included, is still referenced");
     }
 
     @Test
