@@ -176,6 +176,8 @@ class ReferentialJobsIT {
                 "absent from the list: withdrawn, not deleted");
         assertEquals("REFERENCE", text("select status from ans_solution where referencing_number = '0215jug63a'"));
         assertEquals("RETIRE", text("select status from ans_solution where referencing_number = 'retire001x'"));
+        assertEquals(Files.size(second), Fixtures.count(ds, "select done from batch_progress where job_execution_id = ? "
+                + "and step_name = 'import' and done = total", run), "the progress bar's figures: the whole file read");
         ExecutionSummary summary = summary(ANS, run);
         assertEquals(SAMPLE_ANS_LINES + 1, summary.getRead());
         assertEquals(SAMPLE_ANS_LINES + 1, summary.getWritten());
