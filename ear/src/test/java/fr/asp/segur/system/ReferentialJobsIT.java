@@ -243,6 +243,31 @@ class ReferentialJobsIT {
     }
 
     @Test
+    void aStoppedImportIsRestartedFromItsCheckpointAndEndsWithEveryLine() throws Exception {
+        StringBuilder list = new StringBuilder(sampleAns());
+        String prefix = "s" + Long.toString(ThreadLocalRandom.current().nextLong(36L * 36 * 36, 36L * 36 * 36 * 36), 36);
+        int added = 20_000;
+        for (int i = 0; i < added; i++) {
+            list.append(ansRow(prefix + String.format("%05d", i), "1.0", "REFERENCE"));
+        }
+        long run = start(ANS, file("ans-stop-", list.toString()), null);
+        People.as(People.ADMIN, () -> jobs.stop(run));
+        assertEquals(BatchStatus.STOPPED, await(run));
+        long partial = Fixtures.count(ds, "select count(*) from ans_solution where referencing_number like ?", prefix + "%");
+        assertTrue(partial < added, "stopped before the end: " + partial);
+        assertTrue(summary(ANS, run).isRestartable());
+
+        long restarted = People.as(People.ADMIN, () -> jobs.restart(run));
+        assertEquals(BatchStatus.COMPLETED, await(restarted));
+        assertEquals(added, Fixtures.count(ds, "select count(*) from ans_solution where referencing_number like ? "
+                + "and status = 'REFERENCE'", prefix + "%"));
+        assertEquals("REFERENCE", text("select status from ans_solution where referencing_number = '0215jug63a'"),
+                "the lines read before the stop still count as seen");
+        assertEquals(SAMPLE_ANS_LINES + added - 1 - summary(ANS, run).getRead(), summary(ANS, restarted).getRead(),
+                "the restart reads only what the stopped execution had not committed");
+    }
+
+    @Test
     void theEcbListInUtf16FeedsTheDomiciliationWithFrenchInstitutionsOnly() throws Exception {
         int code = 99_000 + ThreadLocalRandom.current().nextInt(1000);
         String bic = "TSTBFRPP" + String.format("%03d", code % 1000);
