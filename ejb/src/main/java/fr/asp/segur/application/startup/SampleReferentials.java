@@ -19,10 +19,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
-import java.util.Optional;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.logging.Logger;
+import java.util.function.Predicate;
 import javax.sql.DataSource;
 import fr.asp.segur.application.referential.AnsSolutionFormat;
 import fr.asp.segur.application.referential.EcbBankFormat;
@@ -99,7 +99,6 @@ public class SampleReferentials {
                     ps.setDate(10, s.getReferencingDate() == null ? null : Date.valueOf(s.getReferencingDate()));
                     ps.setString(11, s.getStatus().name());
                     ps.setTimestamp(12, Timestamp.valueOf(s.getUpdatedAt()));
-                    return true;
                 });
     }
 
@@ -111,7 +110,6 @@ public class SampleReferentials {
                     ps.setString(2, blankToNull(r.get("denominationUniteLegale")));
                     ps.setString(3, r.get("etatAdministratifUniteLegale"));
                     setTimestamp(ps, 4, r.get("dateDernierTraitementUniteLegale"));
-                    return true;
                 });
     }
 
@@ -135,36 +133,35 @@ public class SampleReferentials {
                     ps.setString(12, blankToNull(r.get("enseigne1Etablissement")));
                     ps.setString(13, blankToNull(r.get("denominationUsuelleEtablissement")));
                     setTimestamp(ps, 14, r.get("dateDernierTraitementEtablissement"));
-                    return true;
                 });
     }
 
-    /** French institutions only, as the bank-referential-sync job keeps them. */
+    /** French institutions only, as the bank-referential-sync job keeps them (same parser). */
     private int banks(Connection c) {
-        return load(c, EcbBankFormat.SAMPLE, EcbBankFormat.TSV,
+        return load(c, EcbBankFormat.SAMPLE, EcbBankFormat.TSV, r -> EcbBankFormat.parse(r).isPresent(),
                 "insert into bank_institution (bank_code, bic, name, address, postal_code, city) values (?, ?, ?, ?, ?, ?)",
                 (r, ps) -> {
-                    Optional<BankInstitution> french = EcbBankFormat.parse(r);
-                    if (french.isEmpty()) {
-                        return false;
-                    }
-                    BankInstitution b = french.get();
+                    BankInstitution b = EcbBankFormat.parse(r).orElseThrow();
                     ps.setString(1, b.getBankCode());
                     ps.setString(2, b.getBic());
                     ps.setString(3, b.getName());
                     ps.setString(4, b.getAddress());
                     ps.setString(5, b.getPostalCode());
                     ps.setString(6, b.getCity());
-                    return true;
                 });
     }
 
     private interface RowBinder {
-        /** Binds the record's values; false when the record is to be left out. */
-        boolean bind(CSVRecord record, PreparedStatement statement) throws SQLException;
+        void bind(CSVRecord record, PreparedStatement statement) throws SQLException;
     }
 
     private int load(Connection c, String resource, CSVFormat format, String sql, RowBinder binder) {
+        return load(c, resource, format, record -> true, sql, binder);
+    }
+
+    /** Loads the records that {@code keep} accepts. */
+    private int load(Connection c, String resource, CSVFormat format, Predicate<CSVRecord> keep, String sql,
+                     RowBinder binder) {
         int rows = 0;
         try (InputStream in = getClass().getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
@@ -174,9 +171,10 @@ public class SampleReferentials {
                  CSVParser parser = format.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader);
                  PreparedStatement ps = c.prepareStatement(sql)) {
                 for (CSVRecord record : parser) {
-                    if (!binder.bind(record, ps)) {
+                    if (!keep.test(record)) {
                         continue;
                     }
+                    binder.bind(record, ps);
                     ps.addBatch();
                     if (++rows % BATCH == 0) {
                         ps.executeBatch();
