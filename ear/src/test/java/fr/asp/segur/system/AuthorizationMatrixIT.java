@@ -53,6 +53,7 @@ class AuthorizationMatrixIT {
         MATRIX.put("backoffice/document?id=0", List.of(l, m, m, m, f));
         MATRIX.put("backoffice/tableau-de-bord.xhtml", List.of(l, f, o, f, f));
         MATRIX.put("admin/audit.xhtml", List.of(l, f, f, o, f));
+        MATRIX.put("admin/traitements.xhtml", List.of(l, f, f, o, f));
         MATRIX.put("espace/index.xhtml", List.of(l, f, f, f, o));
         MATRIX.put("espace/document?id=0", List.of(l, f, f, f, m));
         MATRIX.put("compte/mot-de-passe.xhtml", List.of(l, o, o, o, o));

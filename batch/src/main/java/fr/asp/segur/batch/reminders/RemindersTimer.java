@@ -5,6 +5,7 @@ import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
 import fr.asp.segur.application.BusinessRuleException;
 import fr.asp.segur.batch.support.JobLauncher;
+import fr.asp.segur.batch.support.NightlyStarts;
 import jakarta.ejb.ScheduleExpression;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
@@ -12,12 +13,13 @@ import jakarta.ejb.Timeout;
 import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
 import jakarta.inject.Inject;
+import java.time.LocalDate;
 import java.util.Properties;
 import java.util.logging.Logger;
 
 /**
- * Starts the reminders job every night at {@code -Dsegur.reminders.hour} (default 6 h), unless an
- * execution of it is still running (the job repository is shared by every node).
+ * Starts the reminders job every night at {@code -Dsegur.reminders.hour} (default 6 h): on one node of
+ * a cluster only, and unless an execution of it is still running (see {@link NightlyStarts}).
  */
 @Singleton
 @Startup
@@ -31,6 +33,8 @@ public class RemindersTimer {
     private TimerService timers;
     @Inject
     private JobLauncher launcher;
+    @Inject
+    private NightlyStarts starts;
 
     @PostConstruct
     void schedule() {
@@ -41,7 +45,7 @@ public class RemindersTimer {
 
     @Timeout
     void nightly() {
-        start(new Properties());
+        starts.start(JOB, LocalDate.now(), new Properties());
     }
 
     /**

@@ -28,4 +28,10 @@ public interface BatchJobs {
 
     /** Asks a running execution to stop at its next checkpoint. */
     void stop(long executionId);
+
+    /**
+     * The server folder from which an administrator may name a file as a job's {@code source}
+     * parameter (the other accepted sources being http(s) addresses).
+     */
+    String importFolder();
 }

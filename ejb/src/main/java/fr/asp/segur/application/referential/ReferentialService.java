@@ -82,16 +82,16 @@ public class ReferentialService {
 
     /**
      * The "Domiciliation": the institution registered under the BIC (exact, then its 8-character head office),
-     * else under the IBAN's bank code.
+     * else under the IBAN's bank code; institutions withdrawn from the ECB list are ignored.
      */
     public Optional<BankInstitution> bank(Bic bic, Iban iban) {
         if (bic != null) {
             String code = bic.value();
             Optional<BankInstitution> byBic = first(em.createQuery(
-                    "select b from BankInstitution b where b.bic = :bic order by b.id", BankInstitution.class)
+                    "select b from BankInstitution b where b.bic = :bic and b.withdrawn = false order by b.id", BankInstitution.class)
                     .setParameter("bic", code).setMaxResults(1).getResultList());
             if (byBic.isEmpty() && code.length() == 11) {
-                byBic = first(em.createQuery("select b from BankInstitution b where b.bic in (:a, :b) order by b.id",
+                byBic = first(em.createQuery("select b from BankInstitution b where b.bic in (:a, :b) and b.withdrawn = false order by b.id",
                                 BankInstitution.class)
                         .setParameter("a", code.substring(0, 8)).setParameter("b", code.substring(0, 8) + "XXX")
                         .setMaxResults(1).getResultList());
@@ -101,7 +101,7 @@ public class ReferentialService {
             }
         }
         if (iban != null && "FR".equals(iban.countryCode())) {
-            return first(em.createQuery("select b from BankInstitution b where b.bankCode = :code order by b.id",
+            return first(em.createQuery("select b from BankInstitution b where b.bankCode = :code and b.withdrawn = false order by b.id",
                             BankInstitution.class)
                     .setParameter("code", iban.bankCode()).setMaxResults(1).getResultList());
         }

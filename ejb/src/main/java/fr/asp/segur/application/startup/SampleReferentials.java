@@ -22,7 +22,12 @@ import java.sql.Types;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.logging.Logger;
+import java.util.function.Predicate;
 import javax.sql.DataSource;
+import fr.asp.segur.application.referential.AnsSolutionFormat;
+import fr.asp.segur.application.referential.EcbBankFormat;
+import fr.asp.segur.domain.referential.AnsSolution;
+import fr.asp.segur.domain.referential.BankInstitution;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -76,23 +81,24 @@ public class SampleReferentials {
     }
 
     private int ansSolutions(Connection c) {
-        return load(c, "sample/ans_solutions.csv", CSVFormat.RFC4180,
+        return load(c, AnsSolutionFormat.SAMPLE, AnsSolutionFormat.CSV,
                 "insert into ans_solution (referencing_number, software_name, software_version, editor_siren, "
                         + "editor_name, couloir, software_type, dsr, wave, referencing_date, status, updated_at) "
                         + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (r, ps) -> {
-                    ps.setString(1, r.get("numero_referencement").trim().toLowerCase());
-                    ps.setString(2, r.get("nom_logiciel"));
-                    ps.setString(3, r.get("version"));
-                    ps.setString(4, r.get("siren_editeur"));
-                    ps.setString(5, r.get("nom_editeur"));
-                    ps.setString(6, r.get("couloir"));
-                    ps.setString(7, r.get("type_logiciel"));
-                    ps.setString(8, r.get("dsr"));
-                    ps.setInt(9, Integer.parseInt(r.get("vague").trim()));
-                    setDate(ps, 10, r.get("date_referencement"));
-                    ps.setString(11, r.get("statut").trim());
-                    ps.setTimestamp(12, Timestamp.valueOf(LocalDateTime.now()));
+                    AnsSolution s = AnsSolutionFormat.parse(r);
+                    ps.setString(1, s.getReferencingNumber());
+                    ps.setString(2, s.getSoftwareName());
+                    ps.setString(3, s.getSoftwareVersion());
+                    ps.setString(4, s.getEditorSiren());
+                    ps.setString(5, s.getEditorName());
+                    ps.setString(6, s.getCouloir());
+                    ps.setString(7, s.getSoftwareType());
+                    ps.setString(8, s.getDsr());
+                    ps.setInt(9, s.getWave());
+                    ps.setDate(10, s.getReferencingDate() == null ? null : Date.valueOf(s.getReferencingDate()));
+                    ps.setString(11, s.getStatus().name());
+                    ps.setTimestamp(12, Timestamp.valueOf(s.getUpdatedAt()));
                 });
     }
 
@@ -130,16 +136,18 @@ public class SampleReferentials {
                 });
     }
 
+    /** French institutions only, as the bank-referential-sync job keeps them (same parser). */
     private int banks(Connection c) {
-        return load(c, "sample/banks.tsv", CSVFormat.TDF,
+        return load(c, EcbBankFormat.SAMPLE, EcbBankFormat.TSV, r -> EcbBankFormat.parse(r).isPresent(),
                 "insert into bank_institution (bank_code, bic, name, address, postal_code, city) values (?, ?, ?, ?, ?, ?)",
                 (r, ps) -> {
-                    ps.setString(1, frenchBankCode(r.get("RIAD_CODE")));
-                    ps.setString(2, blankToNull(r.get("BIC")));
-                    ps.setString(3, r.get("NAME"));
-                    ps.setString(4, blankToNull(r.get("ADDRESS")));
-                    ps.setString(5, blankToNull(r.get("POSTAL")));
-                    ps.setString(6, blankToNull(r.get("CITY")));
+                    BankInstitution b = EcbBankFormat.parse(r).orElseThrow();
+                    ps.setString(1, b.getBankCode());
+                    ps.setString(2, b.getBic());
+                    ps.setString(3, b.getName());
+                    ps.setString(4, b.getAddress());
+                    ps.setString(5, b.getPostalCode());
+                    ps.setString(6, b.getCity());
                 });
     }
 
@@ -148,6 +156,12 @@ public class SampleReferentials {
     }
 
     private int load(Connection c, String resource, CSVFormat format, String sql, RowBinder binder) {
+        return load(c, resource, format, record -> true, sql, binder);
+    }
+
+    /** Loads the records that {@code keep} accepts. */
+    private int load(Connection c, String resource, CSVFormat format, Predicate<CSVRecord> keep, String sql,
+                     RowBinder binder) {
         int rows = 0;
         try (InputStream in = getClass().getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
@@ -157,6 +171,9 @@ public class SampleReferentials {
                  CSVParser parser = format.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader);
                  PreparedStatement ps = c.prepareStatement(sql)) {
                 for (CSVRecord record : parser) {
+                    if (!keep.test(record)) {
+                        continue;
+                    }
                     binder.bind(record, ps);
                     ps.addBatch();
                     if (++rows % BATCH == 0) {
@@ -173,21 +190,8 @@ public class SampleReferentials {
         return rows;
     }
 
-    /** The ECB's RIAD code of a French institution is "FR" followed by its 5-digit bank code (code CIB). */
-    private static String frenchBankCode(String riadCode) {
-        return riadCode != null && riadCode.matches("FR\\d{5}") ? riadCode.substring(2) : null;
-    }
-
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.trim();
-    }
-
-    private static void setDate(PreparedStatement ps, int index, String value) throws SQLException {
-        if (value == null || value.isBlank()) {
-            ps.setNull(index, Types.DATE);
-        } else {
-            ps.setDate(index, Date.valueOf(LocalDate.parse(value.trim())));
-        }
     }
 
     private static void setTimestamp(PreparedStatement ps, int index, String value) throws SQLException {

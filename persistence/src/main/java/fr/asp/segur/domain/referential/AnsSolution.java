@@ -8,6 +8,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.Objects;
 
 /** A software solution referenced by the ANS against a DSR. Never deleted: withdrawn ones are marked. */
 @Entity
@@ -62,6 +63,42 @@ public class AnsSolution {
         return couloir + " / " + softwareType + " / Vague " + wave;
     }
 
+    /**
+     * Takes the values of the same solution as newly published; {@code updated_at} moves only when
+     * something differs, so that importing an unchanged list changes nothing.
+     *
+     * @return whether anything changed
+     */
+    public boolean updateFrom(AnsSolution published) {
+        if (!referencingNumber.equals(published.referencingNumber)) {
+            throw new IllegalArgumentException("Not the same solution: " + published.referencingNumber);
+        }
+        if (Objects.equals(softwareName, published.softwareName)
+                && Objects.equals(softwareVersion, published.softwareVersion)
+                && Objects.equals(editorSiren, published.editorSiren)
+                && Objects.equals(editorName, published.editorName)
+                && Objects.equals(couloir, published.couloir)
+                && Objects.equals(softwareType, published.softwareType)
+                && Objects.equals(dsr, published.dsr)
+                && wave == published.wave
+                && Objects.equals(referencingDate, published.referencingDate)
+                && status == published.status) {
+            return false;
+        }
+        softwareName = published.softwareName;
+        softwareVersion = published.softwareVersion;
+        editorSiren = published.editorSiren;
+        editorName = published.editorName;
+        couloir = published.couloir;
+        softwareType = published.softwareType;
+        dsr = published.dsr;
+        wave = published.wave;
+        referencingDate = published.referencingDate;
+        status = published.status;
+        updatedAt = LocalDateTime.now();
+        return true;
+    }
+
     public boolean isWithdrawn() {
         return status == SolutionStatus.RETIRE;
     }
@@ -77,4 +114,5 @@ public class AnsSolution {
     public int getWave() { return wave; }
     public LocalDate getReferencingDate() { return referencingDate; }
     public SolutionStatus getStatus() { return status; }
+    public LocalDateTime getUpdatedAt() { return updatedAt; }
 }
