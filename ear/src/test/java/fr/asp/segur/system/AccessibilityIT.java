@@ -102,6 +102,11 @@ class AccessibilityIT {
         EnrolmentWizardPage wizard = new EnrolmentWizardPage(browser, base).open();
 
         Axe.assertNoViolations(browser, "step 1");
+        browser.click("enrolment:quit");
+        browser.visible("enrolment:quitCancel");
+        Axe.assertNoViolations(browser, "the « Quitter sans enregistrer » dialog");
+        browser.click("enrolment:quitCancel");
+        browser.waiting().until(d -> !d.findElement(By.id("enrolment:quitCancel")).isDisplayed());
         wizard.nextRefused();
         Axe.assertNoViolations(browser, "step 1 with its error");
         wizard.searchSoftware("0215jug63a");
