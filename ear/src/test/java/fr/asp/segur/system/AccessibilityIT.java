@@ -1,0 +1,150 @@
+package fr.asp.segur.system;
+
+import static fr.asp.segur.system.EnrolmentWizardPage.APPLICANT;
+import static fr.asp.segur.system.EnrolmentWizardPage.BANK;
+import static fr.asp.segur.system.EnrolmentWizardPage.CONFIRMATION;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import fr.asp.segur.system.EnrolmentWizardPage.Person;
+import java.net.URL;
+import java.nio.file.Path;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+
+/**
+ * RGAA 4.1 / WCAG 2.1 AA: axe-core finds no violation on any public page, on the login page and its error, nor
+ * on any step of the enrolment wizard, each also with its errors shown, down to the final confirmation.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class AccessibilityIT {
+
+    @Deployment(testable = false)
+    static EnterpriseArchive deployment() {
+        return Deployments.ear();
+    }
+
+    @RegisterExtension
+    static final GreenMailExtension greenMail = Mailbox.greenMail();
+
+    @RegisterExtension
+    final Browser browser = new Browser();
+
+    @ArquillianResource
+    URL base;
+
+    @TempDir
+    Path tmp;
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "connexion.xhtml", "mot-de-passe-oublie.xhtml", "mot-de-passe.xhtml?jeton=inconnu",
+            "complements.xhtml?jeton=inconnu", "session-expiree.xhtml", "cgu.xhtml", "mentions-legales.xhtml",
+            "donnees-personnelles.xhtml", "cookies.xhtml", "accessibilite.xhtml"})
+    void publicPageHasNoViolation(String page) {
+        browser.open(base + page);
+        assertThat(browser.driver().getTitle()).endsWith("Portail SEGUR Numérique");
+        Axe.assertNoViolations(browser, "/" + page);
+    }
+
+    /** The FAQ and the contact form come from the assistance work: scanned as soon as they exist. */
+    @ParameterizedTest
+    @ValueSource(strings = {"faq.xhtml", "contact.xhtml"})
+    void assistancePageHasNoViolation(String page) throws Exception {
+        assumeTrue(new WebClient(base.toString()).get(page).statusCode() == 200, page + " is not deployed on this branch");
+        browser.open(base + page);
+        Axe.assertNoViolations(browser, "/" + page);
+    }
+
+    @Test
+    void loginPageAndItsErrorHaveNoViolation() {
+        browser.open(base + "connexion.xhtml");
+        Axe.assertNoViolations(browser, "login page");
+        browser.type("j_username", "personne@example.fr");
+        browser.type("j_password", "pas le bon mot de passe");
+        browser.click("loginSubmit");
+        browser.visible("loginError");
+        Axe.assertNoViolations(browser, "login error page");
+    }
+
+    /**
+     * The summary is an alert whose link to the field moves the focus there; the field is marked invalid and
+     * described by its own message.
+     */
+    private void errorsAreAnnouncedAndLinkedToTheirFields(String fieldId, String error) {
+        WebElement summary = browser.present("enrolment:messages").findElement(By.cssSelector("[role=alert]"));
+        assertThat(summary.getText()).contains(error);
+        WebElement field = browser.present(fieldId);
+        assertThat(field.getDomAttribute("aria-invalid")).isEqualTo("true");
+        String describedBy = field.getDomAttribute("aria-describedby");
+        assertThat(describedBy).as("aria-describedby of %s", fieldId).isNotBlank();
+        assertThat(browser.textNow(describedBy)).isEqualTo(error);
+        summary.findElement(By.cssSelector("a[href='#" + fieldId + "']")).click();
+        assertThat(new Keyboard(browser).focusIsIn(fieldId)).as("the link took the focus to %s", fieldId).isTrue();
+    }
+
+    @Test
+    void everyWizardStepAndItsErrorsHaveNoViolation() {
+        SampleFiles files = new SampleFiles(tmp);
+        String tag = Long.toString(System.nanoTime(), 36);
+        EnrolmentWizardPage wizard = new EnrolmentWizardPage(browser, base).open();
+
+        Axe.assertNoViolations(browser, "step 1");
+        browser.click("enrolment:quit");
+        browser.visible("enrolment:quitCancel");
+        Axe.assertNoViolations(browser, "the « Quitter sans enregistrer » dialog");
+        browser.click("enrolment:quitCancel");
+        browser.waiting().until(d -> !d.findElement(By.id("enrolment:quitCancel")).isDisplayed());
+        wizard.nextRefused();
+        Axe.assertNoViolations(browser, "step 1 with its error");
+        wizard.searchSoftware("0215jug63a");
+        Axe.assertNoViolations(browser, "step 1 with the software found");
+        wizard.nextRefused();
+        Axe.assertNoViolations(browser, "step 1 without its certificate");
+        wizard.upload("CERTIFICAT_REFERENCEMENT", files.pdf("certificat-" + tag + ".pdf"));
+        wizard.next(APPLICANT);
+
+        Axe.assertNoViolations(browser, "step 2");
+        browser.type("enrolment:siret", "123");
+        browser.click("enrolment:searchCompany");
+        wizard.waitForMessages();
+        Axe.assertNoViolations(browser, "step 2 with a wrong SIRET and no captcha");
+        wizard.searchCompany("81120705900015");
+        wizard.legalRepresentative(false);
+        Axe.assertNoViolations(browser, "step 2 as a tiers déclarant");
+        wizard.nextRefused();
+        Axe.assertNoViolations(browser, "step 2 with its errors");
+        wizard.legalRepresentative(true);
+        wizard.person("representative", new Person("Martin", "Maelys", "maelys.martin." + tag + "@kalinka.fr", "0326212121"));
+        wizard.upload("PIECE_IDENTITE_REPRESENTANT", files.png("Martin Maelys " + tag + ".png"));
+        wizard.next(BANK);
+
+        Axe.assertNoViolations(browser, "step 3");
+        wizard.nextRefused();
+        Axe.assertNoViolations(browser, "step 3 with its errors");
+        errorsAreAnnouncedAndLinkedToTheirFields("enrolment:iban", "L'IBAN est obligatoire.");
+        wizard.bank("FR7613135000800800267924623", "CEPAFRPP313", "MARTIN MAELYS");
+        browser.waiting().until(d -> "CE MID PYRENEES TOULOUSE".equals(wizard.domiciliation()));
+        wizard.upload("RIB", files.pdf("RIB " + tag + ".pdf"));
+        wizard.next(CONFIRMATION);
+
+        Axe.assertNoViolations(browser, "step 4");
+        browser.click("enrolment:finish");
+        wizard.waitForMessages();
+        Axe.assertNoViolations(browser, "step 4 with its errors");
+        wizard.finish();
+        Axe.assertNoViolations(browser, "the confirmation of the request");
+    }
+}
