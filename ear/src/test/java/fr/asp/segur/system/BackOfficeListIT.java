@@ -1,6 +1,7 @@
 package fr.asp.segur.system;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URL;
@@ -72,6 +73,8 @@ class BackOfficeListIT {
         assertEquals(200, list.statusCode());
         assertTrue(list.body().contains("Demandes d'enrôlement"), list.body());
         assertTrue(list.body().contains("demande(s)"), "the pager reports the total");
+        assertTrue(list.body().contains("ui-sortable-column"), "the columns sort");
+        assertFalse(list.body().contains("ui-column-filter"), "no filter box in the headers: the search form filters");
 
         HttpResponse<String> csv = agent.get("backoffice/export.csv?siret=" + SIRET + "&statut=SOUMISE");
         assertEquals(200, csv.statusCode());
