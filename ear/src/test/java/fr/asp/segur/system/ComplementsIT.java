@@ -256,6 +256,8 @@ class ComplementsIT {
                 corrections(NEW_IBAN, null, null, null, null)));
         assertEquals(NEW_IBAN, stored("r.iban", number));
         assertEquals("EN_INSTRUCTION", stored("r.status", number));
+        assertEquals(1, Fixtures.count(ds, "select count(*) from audit_event where action = 'REPONSE_COMPLEMENTS' "
+                + "and request_number = ? and actor = ?", number, supplier), "the audit trail names the account");
         assertTrue(People.as(supplier, () -> supplierQueries.myRequests()).stream()
                 .noneMatch(r -> r.getRequestNumber().equals(number) && r.isAwaitingComplements()),
                 "answered: nothing more to answer");

@@ -19,8 +19,10 @@ import fr.asp.segur.domain.enrolment.DocumentKind;
 import fr.asp.segur.domain.enrolment.EnrolmentRequest;
 import fr.asp.segur.domain.enrolment.IllegalTransitionException;
 import fr.asp.segur.domain.enrolment.RequestStatus;
+import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.EJB;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -61,6 +63,8 @@ public class ComplementService {
     private EnrolmentService enrolment;
     @EJB
     private SupplierQueries supplier;
+    @Resource
+    private SessionContext context;
 
     /** What was asked, for the answer page reached by the emailed link. */
     public ComplementView open(String secret) {
@@ -86,17 +90,18 @@ public class ComplementService {
      * the draft token, every asked field corrected with a value the wizard would accept.
      */
     public void answer(String secret, String draftToken, String reply, ComplementCorrections corrections) {
-        answer(find(secret), draftToken, reply, corrections);
+        answer(find(secret), draftToken, reply, corrections, SUPPLIER);
     }
 
     /** The same answer from the supplier's space, for a request of one of the caller's companies. */
     @RolesAllowed(Role.FOURNISSEUR_ROLE)
     public void answerMine(String requestNumber, String draftToken, String reply, ComplementCorrections corrections) {
-        answer(findMine(requestNumber), draftToken, reply, corrections);
+        answer(findMine(requestNumber), draftToken, reply, corrections, context.getCallerPrincipal().getName());
     }
 
+    /** {@code auditActor}: the account's login when known (from the space), else "fournisseur" (the link). */
     private void answer(ComplementRequest complement, String draftToken, String reply,
-                        ComplementCorrections corrections) {
+                        ComplementCorrections corrections, String auditActor) {
         Map<DocumentKind, Document> uploaded = documents.drafts(draftToken);
         List<FieldError> errors = new ArrayList<>(complement.getDocuments().stream()
                 .filter(k -> !uploaded.containsKey(k))
@@ -128,7 +133,7 @@ public class ComplementService {
             throw new BusinessRuleException("request", LINK_UNUSABLE);
         }
         complement.answered(LocalDateTime.now());
-        audit.record(SUPPLIER, "REPONSE_COMPLEMENTS", request.getRequestNumber(), summary);
+        audit.record(auditActor, "REPONSE_COMPLEMENTS", request.getRequestNumber(), summary);
     }
 
     /**
