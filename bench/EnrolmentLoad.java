@@ -28,7 +28,9 @@
  *   POST source=enrolment:RIB                      upload (PDF)
  *   POST source=enrolment:wizard                   next -> confirmation
  *   GET  /captcha?id=...                           final captcha image
- *   POST source=enrolment:finish                   "Terminer" (captcha + the three checkboxes): expects "ENR..."
+ *   POST source=enrolment:finish                   "Terminer" (captcha + the three checkboxes): expects a redirect
+ *                                                   to enrolement-terminee.xhtml?numero=ENR... (not followed: that
+ *                                                   page keeps no session state)
  *
  * Every ajax POST is multipart/form-data, like PrimeFaces does for a form with enctype multipart: the
  * partial-request parameters, then the whole form as the browser's DOM holds it (this driver keeps a
@@ -869,7 +871,10 @@ public class EnrolmentLoad {
             }
             Matcher redirect = Pattern.compile("<redirect url=\"([^\"]*)\"").matcher(body);
             if (redirect.find()) {
-                return "redirected to " + redirect.group(1);
+                // "Terminer" sends the browser to the confirmation page (the number is in its URL); any other
+                // redirect is an error (an expired view, a login page...).
+                return redirect.group(1).contains("/enrolement-terminee.xhtml") ? null
+                        : "redirected to " + redirect.group(1);
             }
             Matcher up = UPDATE.matcher(body);
             while (up.find()) {

@@ -55,7 +55,7 @@
  *
  * Operation keys: list, status, siret, company, company-one, company-none, couloir, dates, agent, number, combined,
  *   sort-denomination, sort-siret, sort-number, sort-status, sort-agent, sort-date-asc, page-2, page-2000,
- *   page-last.
+ *   page-middle, page-last.
  */
 
 import java.io.BufferedReader;
@@ -105,7 +105,7 @@ public class BackOfficeBench {
     int timeoutS = 120;
     List<String> ops = new ArrayList<>(List.of("list", "status", "siret", "company", "company-one", "company-none", "couloir",
             "dates", "agent", "number", "combined", "sort-denomination", "sort-siret", "sort-number", "sort-status",
-            "sort-agent", "sort-date-asc", "page-2", "page-2000", "page-last"));
+            "sort-agent", "sort-date-asc", "page-2", "page-2000", "page-middle", "page-last"));
     boolean export;
     boolean exportOnly;
     int exportRuns = 3;
@@ -259,6 +259,7 @@ public class BackOfficeBench {
             case "page-2" -> { kind = "page"; page = 2; label = "page 2"; }
             case "page-2000" -> { kind = "page"; page = 2000; label = "page 2000 (rows 49,976-50,000)"; }
             case "page-last" -> { kind = "page"; page = -1; label = "last page"; }
+            case "page-middle" -> { kind = "page"; page = -2; label = "middle page (total / 2)"; }
             default -> throw new IllegalArgumentException("unknown operation " + key);
         }
         Op op = new Op(key, label);
@@ -272,6 +273,9 @@ public class BackOfficeBench {
         }
         if (page == -1) {
             page = (int) Math.max(1, (view.total + ROWS - 1) / ROWS);
+        } else if (page == -2) {
+            // The deepest page for an offset once the second half is read from the end.
+            page = (int) Math.max(1, (view.total / 2 + ROWS - 1) / ROWS);
         }
         long deadline = System.nanoTime() + maxSeconds * 1_000_000_000L;
         long cpuStart = -1;

@@ -56,6 +56,7 @@ class AuthorizationMatrixIT {
         MATRIX.put("admin/traitements.xhtml", List.of(l, f, f, o, f));
         MATRIX.put("espace/index.xhtml", List.of(l, f, f, f, o));
         MATRIX.put("espace/document?id=0", List.of(l, f, f, f, m));
+        MATRIX.put("espace/complements.xhtml?numero=ENR00001X", List.of(l, f, f, f, o));
         MATRIX.put("compte/mot-de-passe.xhtml", List.of(l, o, o, o, o));
         MATRIX.put("faq.xhtml", List.of(o, o, o, o, o));
         MATRIX.put("contact.xhtml", List.of(o, o, o, o, o));

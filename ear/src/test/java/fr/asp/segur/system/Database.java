@@ -56,6 +56,34 @@ final class Database {
         return ((Number) rows(sql, parameters).get(0).values().iterator().next()).longValue();
     }
 
+    /** Runs an insert or update (test set-up only). */
+    static void update(String sql, Object... parameters) {
+        try (Connection connection = DriverManager.getConnection(System.getProperty("test.db.url"),
+                System.getProperty("test.db.user"), System.getProperty("test.db.password"));
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
+    }
+
+    /**
+     * A supplier account (role fournisseur) for one company, with the demo accounts' password (its hash copied
+     * from the demo agent's).
+     */
+    static void supplierAccount(String login, String siret) {
+        update("insert into app_account (login, email, display_name, password_hash, enabled, failed_logins, "
+                + "created_at, version) select ?, ?, 'Fournisseur de test', password_hash, true, 0, current_timestamp, 0 "
+                + "from app_account where login = 'agent@asp-public.fr'", login, login);
+        update("insert into account_role (account_id, role) select id, 'fournisseur' from app_account where login = ?",
+                login);
+        update("insert into account_company (account_id, siret) select id, ? from app_account where login = ?",
+                siret, login);
+    }
+
     static List<Map<String, Object>> rows(String sql, Object... parameters) {
         try (Connection connection = DriverManager.getConnection(System.getProperty("test.db.url"),
                 System.getProperty("test.db.user"), System.getProperty("test.db.password"));

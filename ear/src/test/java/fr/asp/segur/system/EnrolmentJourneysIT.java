@@ -138,8 +138,8 @@ class EnrolmentJourneysIT {
 
         assertAcknowledged(representative.email(), number);
 
-        // « OK » closes the confirmation and shows the home page.
-        browser.click("enrolment:doneOk");
+        // « OK » leaves the confirmation for the home page.
+        browser.click("doneOk");
         browser.visible("start-enrolment");
         assertThat(browser.driver().getCurrentUrl()).contains("/segurnum/index.xhtml");
     }

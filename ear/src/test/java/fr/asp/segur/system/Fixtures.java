@@ -110,6 +110,20 @@ final class Fixtures {
         }
     }
 
+    /**
+     * A supplier account (role fournisseur) for one company, with the demo accounts' password (its hash copied
+     * from the demo agent's), so that {@link People#as} and a browser can log in with it.
+     */
+    static void supplierAccount(DataSource ds, String login, String siret) throws SQLException {
+        execute(ds, "insert into app_account (login, email, display_name, password_hash, enabled, failed_logins, "
+                + "created_at, version) select ?, ?, 'Fournisseur de test', password_hash, true, 0, current_timestamp, 0 "
+                + "from app_account where login = ?", login, login, People.AGENT);
+        execute(ds, "insert into account_role (account_id, role) select id, 'fournisseur' from app_account where login = ?",
+                login);
+        execute(ds, "insert into account_company (account_id, siret) select id, ? from app_account where login = ?",
+                siret, login);
+    }
+
     static void execute(DataSource ds, String sql, Object... params) throws SQLException {
         try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {

@@ -116,8 +116,8 @@ class KeyboardWizardIT {
         assertThat(request).containsEntry("status", "SOUMISE").containsEntry("siret", "81120705900015")
                 .containsEntry("iban", "FR7613135000800800267924623");
 
-        // The confirmation dialog's "OK" is reachable too, and leads home.
-        keyboard.press("enrolment:doneOk", Keys.ENTER);
+        // The confirmation page's "OK" is reachable too, and leads home.
+        keyboard.press("doneOk", Keys.ENTER);
         browser.visible("start-enrolment");
     }
 

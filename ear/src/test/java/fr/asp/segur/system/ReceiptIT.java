@@ -86,7 +86,7 @@ class ReceiptIT {
         String number = wizard.finish();
 
         // The confirmation offers the download, in the session that submitted.
-        String href = browser.present("enrolment:receiptLink").getDomAttribute("href");
+        String href = browser.present("receiptLink").getDomAttribute("href");
         assertThat(href).endsWith("/recapitulatif?numero=" + number);
         Cookie session = browser.driver().manage().getCookieNamed("JSESSIONID");
         HttpResponse<byte[]> download = get("recapitulatif?numero=" + number, "JSESSIONID=" + session.getValue());

@@ -265,26 +265,75 @@ public class EnrolmentService {
 
     private Optional<EnrolmentRequest.BankAccount> bankStep(EnrolmentForm form, Map<DocumentKind, Document> uploaded,
                                                             Errors errors) {
-        Optional<Iban> iban = errors.attempt(() -> Iban.of(form.getIban()));
-        Optional<Bic> bic = errors.attempt(() -> Bic.of(form.getBic()));
+        Optional<EnrolmentRequest.BankAccount> account = bankDetails(form.getIban(), form.getBic(),
+                form.getAccountHolder(), form.getDomiciliation(), errors);
+        requireDocument(DocumentKind.RIB, uploaded, errors);
+        return errors.any() ? Optional.empty() : account;
+    }
+
+    /** IBAN, BIC, their consistency, the holder, the domiciliation: step 3 without its RIB. */
+    private Optional<EnrolmentRequest.BankAccount> bankDetails(String rawIban, String rawBic, String rawHolder,
+                                                               String rawDomiciliation, Errors errors) {
+        Optional<Iban> iban = errors.attempt(() -> Iban.of(rawIban));
+        Optional<Bic> bic = errors.attempt(() -> Bic.of(rawBic));
         if (iban.isPresent() && bic.isPresent()) {
             errors.attempt(() -> {
                 bic.get().checkConsistentWith(iban.get());
                 return true;
             });
         }
-        String holder = text(form.getAccountHolder(), "accountHolder", "Le titulaire du compte", true, MAX_TEXT, errors);
+        String holder = text(rawHolder, "accountHolder", "Le titulaire du compte", true, MAX_TEXT, errors);
         Optional<String> domiciliation = iban.isPresent() || bic.isPresent()
                 ? referentials.bank(bic.orElse(null), iban.orElse(null)).map(BankInstitution::getName)
                 : Optional.empty();
         String typedDomiciliation = domiciliation.isPresent() ? domiciliation.get()
-                : text(form.getDomiciliation(), "domiciliation", "La domiciliation", true, MAX_TEXT, errors);
-        requireDocument(DocumentKind.RIB, uploaded, errors);
+                : text(rawDomiciliation, "domiciliation", "La domiciliation", true, MAX_TEXT, errors);
         if (errors.any() || iban.isEmpty() || bic.isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(new EnrolmentRequest.BankAccount(iban.get().value(), bic.get().value(), holder,
                 typedDomiciliation));
+    }
+
+    // ---- corrections asked by an agent (complements) --------------------------------------------------
+
+    /**
+     * The rules of step 3 for bank details corrected after an agent's request: the same IBAN and BIC
+     * checks, their consistency, and the domiciliation from the bank referential (the typed one only
+     * when the referential does not know the bank). Broken rules are returned, not thrown: the caller
+     * collects them with its own, and its transaction stays usable (a thrown
+     * {@link BusinessRuleException} would mark it for rollback).
+     */
+    public Checked<EnrolmentRequest.BankAccount> checkBankDetails(String rawIban, String rawBic, String holder,
+                                                                  String rawDomiciliation) {
+        Errors errors = new Errors();
+        Optional<EnrolmentRequest.BankAccount> account = bankDetails(rawIban, rawBic, holder, rawDomiciliation, errors);
+        return new Checked<>(errors.any() ? null : account.orElse(null), errors.list);
+    }
+
+    /**
+     * The rules of step 2 for a person's contact details corrected after an agent's request: the email
+     * typed twice, the phone number. Errors name the wizard's fields ({@code representativeEmail}…) and
+     * are returned, not thrown (see {@link #checkBankDetails}).
+     */
+    public Checked<Contact> checkContact(PersonRole role, String email, String confirmation, String phone) {
+        Errors errors = new Errors();
+        String prefix = role == PersonRole.DEPOSITAIRE ? "depositaire" : "representative";
+        Optional<EmailAddress> mail = errors.attempt(() -> EmailAddress.confirmed(prefix + "Email", email, confirmation));
+        Optional<PhoneNumber> tel = errors.attempt(() -> PhoneNumber.of(prefix + "Phone", phone));
+        return new Checked<>(errors.any() ? null : new Contact(mail.orElseThrow().value(), tel.orElseThrow().value()),
+                errors.list);
+    }
+
+    /** A value that passed every rule, or the broken rules (then the value is null). */
+    public record Checked<T>(T value, List<FieldError> errors) {
+        public Checked {
+            errors = List.copyOf(errors);
+        }
+    }
+
+    /** Validated contact details of a person. */
+    public record Contact(String email, String phone) {
     }
 
     /**

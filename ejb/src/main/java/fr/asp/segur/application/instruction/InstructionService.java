@@ -7,6 +7,7 @@ import fr.asp.segur.application.audit.AuditTrail;
 import fr.asp.segur.application.mail.MailOutbox;
 import fr.asp.segur.domain.account.Role;
 import fr.asp.segur.domain.enrolment.ComplementRequest;
+import fr.asp.segur.domain.enrolment.CorrectableField;
 import fr.asp.segur.domain.enrolment.DocumentKind;
 import fr.asp.segur.domain.enrolment.EnrolmentRequest;
 import fr.asp.segur.domain.enrolment.IllegalTransitionException;
@@ -75,16 +76,30 @@ public class InstructionService {
      */
     public void askForComplements(String requestNumber, long seenVersion, String message,
                                   Set<DocumentKind> documents) {
+        askForComplements(requestNumber, seenVersion, message, documents, Set.of());
+    }
+
+    /**
+     * "Demander des compléments" naming, beside the documents, the entered values the supplier must
+     * correct (bank details, the representative's contact details); the supplier corrects them on the
+     * answer page, with the wizard's rules.
+     */
+    public void askForComplements(String requestNumber, long seenVersion, String message,
+                                  Set<DocumentKind> documents, Set<CorrectableField> fields) {
         EnrolmentRequest request = load(requestNumber, seenVersion);
         move(request, RequestStatus.COMPLEMENTS_DEMANDES, message);
         ComplementRequest.Issued issued = ComplementRequest.ask(request, me(), message.strip(),
-                documents == null ? Set.of() : documents, LocalDateTime.now());
+                documents == null ? Set.of() : documents, fields == null ? Set.of() : fields, LocalDateTime.now());
         em.persist(issued.complement());
-        done(request, "DEMANDE_COMPLEMENTS", message);
+        done(request, "DEMANDE_COMPLEMENTS", message + (issued.complement().getFields().isEmpty() ? ""
+                : " [à corriger : " + String.join(", ", issued.complement().getFields().stream()
+                .map(CorrectableField::label).toList()) + "]"));
         Map<String, Object> extra = new LinkedHashMap<>();
         extra.put("link", PUBLIC_URL + "/complements.xhtml?jeton=" + issued.secret());
         extra.put("documents", issued.complement().getDocuments().stream().map(DocumentKind::label).toList());
         extra.put("hasDocuments", !issued.complement().getDocuments().isEmpty());
+        extra.put("fields", issued.complement().getFields().stream().map(CorrectableField::label).toList());
+        extra.put("hasFields", !issued.complement().getFields().isEmpty());
         extra.put("expiresAt", issued.complement().getExpiresAt().toLocalDate()
                 .format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")));
         notifySupplier(request, "Portail SEGUR Numérique - Compléments demandés pour votre demande d'enrôlement "

@@ -14,6 +14,7 @@ import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
 import jakarta.persistence.criteria.Subquery;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
@@ -40,13 +41,40 @@ public class RequestQueries {
 
     /** One page of the matching requests, sorted; the request id breaks ties so pages never overlap. */
     public List<RequestSummary> page(RequestFilter filter, RequestSort sort, boolean ascending, int first, int size) {
+        return page(filter, sort, ascending, first, size, -1);
+    }
+
+    /**
+     * One page, knowing the total the pager has just counted: a page in the second half is read in the
+     * reverse order from the end, then put back in order. OFFSET makes the database read and drop every
+     * row before the page, so the last page of a million requests read the whole index (about 1 s); this
+     * way no page reads more than half of the matching rows, and the last pages are as fast as the first.
+     * The reverse of "ORDER BY key, id" is "ORDER BY key DESC, id DESC" (a database puts nulls at the
+     * opposite end in descending order), so the rows are exactly the same as with the offset.
+     *
+     * @param total the number of matching rows, or a negative number when unknown (plain offset)
+     */
+    public List<RequestSummary> page(RequestFilter filter, RequestSort sort, boolean ascending, int first, int size,
+                                     long total) {
+        int limit = Math.min(size, MAX_PAGE);
+        if (total > 0 && first < total && first > total / 2) {
+            int rows = (int) Math.min(limit, total - first);
+            int fromEnd = (int) (total - first - rows);
+            List<RequestSummary> page = new ArrayList<>(read(filter, sort, !ascending, fromEnd, rows));
+            Collections.reverse(page);
+            return page;
+        }
+        return read(filter, sort, ascending, first, limit);
+    }
+
+    private List<RequestSummary> read(RequestFilter filter, RequestSort sort, boolean ascending, int first, int size) {
         CriteriaBuilder cb = em.getCriteriaBuilder();
         CriteriaQuery<EnrolmentRequest> query = cb.createQuery(EnrolmentRequest.class);
         Root<EnrolmentRequest> r = query.from(EnrolmentRequest.class);
         Path<Object> key = r.get((sort == null ? RequestSort.SUBMITTED_AT : sort).attribute);
         query.select(r).where(predicates(cb, query, r, filter))
                 .orderBy(ascending ? cb.asc(key) : cb.desc(key), ascending ? cb.asc(r.get("id")) : cb.desc(r.get("id")));
-        return em.createQuery(query).setFirstResult(first).setMaxResults(Math.min(size, MAX_PAGE))
+        return em.createQuery(query).setFirstResult(first).setMaxResults(size)
                 .getResultList().stream().map(RequestQueries::summary).toList();
     }
 

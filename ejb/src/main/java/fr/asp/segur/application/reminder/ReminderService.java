@@ -5,6 +5,7 @@ import fr.asp.segur.application.audit.AuditTrail;
 import fr.asp.segur.application.mail.MailOutbox;
 import fr.asp.segur.domain.account.Account;
 import fr.asp.segur.domain.enrolment.ComplementRequest;
+import fr.asp.segur.domain.enrolment.CorrectableField;
 import fr.asp.segur.domain.enrolment.DocumentKind;
 import fr.asp.segur.domain.enrolment.EnrolmentRequest;
 import fr.asp.segur.domain.enrolment.RequestPerson;
@@ -69,6 +70,7 @@ public class ReminderService {
         model.put("message", complement.getMessage());
         model.put("askedAt", DATE.format(complement.getAskedAt()));
         model.put("documents", complement.getDocuments().stream().map(DocumentKind::label).toList());
+        model.put("fields", complement.getFields().stream().map(CorrectableField::label).toList());
         if (complement.getRemindersSent() < maxReminders) {
             String secret = complement.remind(now);
             model.put("link", AccountService.PUBLIC_URL + "/complements.xhtml?jeton=" + secret);

@@ -5,12 +5,15 @@ import fr.asp.segur.domain.account.Role;
 import fr.asp.segur.domain.enrolment.Document;
 import fr.asp.segur.domain.enrolment.DocumentContent;
 import fr.asp.segur.domain.enrolment.EnrolmentRequest;
+import fr.asp.segur.domain.enrolment.RequestStatus;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.LocalDateTime;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -37,11 +40,17 @@ public class SupplierQueries {
         if (sirets.isEmpty()) {
             return List.of();
         }
+        Set<String> awaiting = new HashSet<>(em.createQuery("select c.request.requestNumber from ComplementRequest c "
+                        + "where c.request.siret in :sirets and c.request.status = :status and c.answeredAt is null "
+                        + "and c.expiresAt > :now", String.class)
+                .setParameter("sirets", sirets).setParameter("status", RequestStatus.COMPLEMENTS_DEMANDES)
+                .setParameter("now", LocalDateTime.now()).getResultList());
         return em.createQuery("select r from EnrolmentRequest r where r.siret in :sirets order by r.submittedAt desc",
                         EnrolmentRequest.class)
                 .setParameter("sirets", sirets).getResultList().stream()
                 .map(r -> new SupplierRequest(r.getRequestNumber(), r.getSubmittedAt(), r.company().siret(),
                         r.company().denomination(), r.software().name(), r.getStatus().label(),
+                        awaiting.contains(r.getRequestNumber()),
                         r.getHistory().stream().map(h -> new SupplierRequest.Step(h.getOccurredAt(),
                                 h.getToStatus().label(), h.getMotivation())).toList(),
                         r.getDocuments().stream().map(d -> new SupplierRequest.File(d.getId(), d.getKind().label(),

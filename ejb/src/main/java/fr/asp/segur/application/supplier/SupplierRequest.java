@@ -15,17 +15,20 @@ public class SupplierRequest implements Serializable {
     private final String denomination;
     private final String softwareName;
     private final String statusLabel;
+    private final boolean awaitingComplements;
     private final List<Step> history;
     private final List<File> documents;
 
     public SupplierRequest(String requestNumber, LocalDateTime submittedAt, String siret, String denomination,
-                           String softwareName, String statusLabel, List<Step> history, List<File> documents) {
+                           String softwareName, String statusLabel, boolean awaitingComplements, List<Step> history,
+                           List<File> documents) {
         this.requestNumber = requestNumber;
         this.submittedAt = submittedAt;
         this.siret = siret;
         this.denomination = denomination;
         this.softwareName = softwareName;
         this.statusLabel = statusLabel;
+        this.awaitingComplements = awaitingComplements;
         this.history = List.copyOf(history);
         this.documents = List.copyOf(documents);
     }
@@ -36,6 +39,8 @@ public class SupplierRequest implements Serializable {
     public String getDenomination() { return denomination; }
     public String getSoftwareName() { return softwareName; }
     public String getStatusLabel() { return statusLabel; }
+    /** An agent asked for complements and the supplier has not answered yet: "Répondre". */
+    public boolean isAwaitingComplements() { return awaitingComplements; }
     public List<Step> getHistory() { return history; }
     public List<File> getDocuments() { return documents; }
 

@@ -41,6 +41,7 @@ public class ComplementRequest {
     private LocalDateTime askedAt;
     private String message;
     private String documents;
+    private String fields;
     @Column(name = "token_hash")
     private String tokenHash;
     @Column(name = "expires_at")
@@ -56,12 +57,13 @@ public class ComplementRequest {
     }
 
     private ComplementRequest(EnrolmentRequest request, String askedBy, String message, Set<DocumentKind> documents,
-                              String tokenHash, LocalDateTime now) {
+                              Set<CorrectableField> fields, String tokenHash, LocalDateTime now) {
         this.request = request;
         this.askedBy = askedBy;
         this.askedAt = now;
         this.message = message;
         this.documents = documents.stream().map(Enum::name).sorted().collect(Collectors.joining(","));
+        this.fields = fields.stream().sorted().map(Enum::name).collect(Collectors.joining(","));
         this.tokenHash = tokenHash;
         this.expiresAt = now.plus(LINK_LIFETIME);
     }
@@ -69,11 +71,17 @@ public class ComplementRequest {
     /** A new request for complements and the secret of its link (to email, never stored). */
     public static Issued ask(EnrolmentRequest request, String askedBy, String message, Set<DocumentKind> documents,
                              LocalDateTime now) {
+        return ask(request, askedBy, message, documents, Set.of(), now);
+    }
+
+    /** A new request for complements naming documents to provide again and fields to correct. */
+    public static Issued ask(EnrolmentRequest request, String askedBy, String message, Set<DocumentKind> documents,
+                             Set<CorrectableField> fields, LocalDateTime now) {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        return new Issued(new ComplementRequest(request, askedBy, message, documents, AccessToken.hash(secret), now),
-                secret);
+        return new Issued(new ComplementRequest(request, askedBy, message, documents, fields,
+                AccessToken.hash(secret), now), secret);
     }
 
     /** Whether the supplier has been silent for {@code delay} since the request or the last reminder. */
@@ -118,6 +126,15 @@ public class ComplementRequest {
             Arrays.stream(documents.split(",")).map(DocumentKind::valueOf).forEach(kinds::add);
         }
         return kinds;
+    }
+
+    /** The fields to correct, in the order of the wizard's screens. */
+    public Set<CorrectableField> getFields() {
+        Set<CorrectableField> set = EnumSet.noneOf(CorrectableField.class);
+        if (fields != null && !fields.isBlank()) {
+            Arrays.stream(fields.split(",")).map(CorrectableField::valueOf).forEach(set::add);
+        }
+        return set;
     }
 
     public Long getId() { return id; }

@@ -218,6 +218,17 @@ public class EnrolmentRequest {
         documents.add(document);
     }
 
+    /**
+     * Replaces the bank details with corrected ones (already validated by their value objects), when
+     * an agent asked for it; the caller records the change in the history.
+     */
+    public void correctBankAccount(BankAccount corrected) {
+        this.iban = corrected.iban();
+        this.bic = corrected.bic();
+        this.accountHolder = corrected.holder();
+        this.bankDomiciliation = corrected.domiciliation();
+    }
+
     public Long getId() { return id; }
     public String getRequestNumber() { return requestNumber; }
     public RequestStatus getStatus() { return status; }

@@ -44,6 +44,12 @@ public class RequestPerson {
         this.phone = phone;
     }
 
+    /** Corrected contact details (already validated by their value objects), when an agent asked for it. */
+    public void correctContact(String email, String phone) {
+        this.email = email;
+        this.phone = phone;
+    }
+
     public Long getId() { return id; }
     public PersonRole getRole() { return role; }
     public String getLastName() { return lastName; }

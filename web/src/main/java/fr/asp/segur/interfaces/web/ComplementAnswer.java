@@ -3,11 +3,13 @@ package fr.asp.segur.interfaces.web;
 import fr.asp.segur.application.BusinessRuleException;
 import fr.asp.segur.application.FieldError;
 import fr.asp.segur.application.document.DocumentService;
+import fr.asp.segur.application.instruction.ComplementCorrections;
 import fr.asp.segur.application.instruction.ComplementService;
 import fr.asp.segur.application.instruction.ComplementView;
 import fr.asp.segur.domain.enrolment.Document;
 import fr.asp.segur.domain.enrolment.DocumentKind;
 import jakarta.ejb.EJB;
+import jakarta.ejb.EJBAccessException;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
@@ -23,8 +25,9 @@ import java.util.Map;
 import org.primefaces.event.FileUploadEvent;
 
 /**
- * The supplier's answer to a request for complements, from the emailed link (its "jeton"). Uploads
- * are stored at once under a draft token, as in the wizard; the service decides everything.
+ * The supplier's answer to a request for complements, from the emailed link (its "jeton") or from the
+ * supplier's space ("numero", /espace/complements.xhtml). Uploads are stored at once under a draft
+ * token, as in the wizard; corrected fields are sent as typed; the service decides everything.
  */
 @Named
 @ViewScoped
@@ -39,6 +42,9 @@ public class ComplementAnswer implements Serializable {
     private DocumentService documents;
 
     private String token;
+    /** Set when the page is reached from the supplier's space (?numero=), instead of the emailed link. */
+    private String requestNumber;
+    private final ComplementCorrections corrections = new ComplementCorrections();
     private ComplementView view;
     private String unusableMessage;
     private final String draftToken;
@@ -52,17 +58,30 @@ public class ComplementAnswer implements Serializable {
         draftToken = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
-    /** Read at view build time (the upload fields depend on it), from the link's parameter. */
+    /**
+     * Read at view build time (the upload fields depend on it), from the link's parameter, or from the
+     * request number when a logged-in supplier comes from their space.
+     */
     public ComplementView getView() {
         if (view == null && unusableMessage == null) {
-            token = FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap().get("jeton");
+            Map<String, String> params = FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap();
+            token = params.get("jeton");
+            requestNumber = token == null ? params.get("numero") : null;
             try {
-                view = complements.open(token);
+                view = requestNumber != null ? complements.openMine(requestNumber) : complements.open(token);
             } catch (BusinessRuleException e) {
                 unusableMessage = e.getMessage();
+            } catch (EJBAccessException e) {
+                unusableMessage = ComplementService.NOTHING_TO_ANSWER;
             }
         }
         return view;
+    }
+
+    /** Whether the page was reached from the supplier's space. */
+    public boolean isFromSpace() {
+        getView();
+        return requestNumber != null;
     }
 
     public boolean isUnusable() {
@@ -84,7 +103,11 @@ public class ComplementAnswer implements Serializable {
 
     public void send() {
         try {
-            complements.answer(token, draftToken, reply);
+            if (requestNumber != null) {
+                complements.answerMine(requestNumber, draftToken, reply, corrections);
+            } else {
+                complements.answer(token, draftToken, reply, corrections);
+            }
             done = true;
         } catch (BusinessRuleException e) {
             error(e);
@@ -100,6 +123,8 @@ public class ComplementAnswer implements Serializable {
 
     public String fileName(String kind) { return fileNames.get(DocumentKind.valueOf(kind)); }
     public String getUnusableMessage() { return unusableMessage; }
+    public ComplementCorrections getCorrections() { return corrections; }
+    public String getRequestNumber() { return requestNumber; }
     public String getReply() { return reply; }
     public void setReply(String reply) { this.reply = reply; }
     public boolean isDone() { return done; }

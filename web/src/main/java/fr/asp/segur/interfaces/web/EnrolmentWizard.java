@@ -21,6 +21,7 @@ import jakarta.faces.component.UIInput;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Named;
+import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Serializable;
@@ -290,17 +291,39 @@ public class EnrolmentWizard implements Serializable {
 
     // ---- 4 - Confirmation ---------------------------------------------------------------------------
 
-    public void finish() {
+    /**
+     * "Terminer": once the request is stored, the wizard has nothing left to do, so it lets go of what it
+     * held (see {@link #release}) and the browser is sent to the confirmation page, which keeps nothing.
+     */
+    public String finish() {
         form.setCaptchaId(captchaIds.get(FINAL_CAPTCHA));
         form.setCaptchaAnswer(captchaAnswers.get(FINAL_CAPTCHA));
         try {
             requestNumber = enrolment.submit(form, draftToken).value();
-            ReceiptServlet.rememberSubmission(
-                    (jakarta.servlet.http.HttpSession) FacesContext.getCurrentInstance().getExternalContext().getSession(true),
-                    requestNumber);
         } catch (BusinessRuleException e) {
             show(e, FINAL_CAPTCHA);
             renewCaptcha(FINAL_CAPTCHA);
+            return null;
+        }
+        release();
+        // The only thing a finished enrolment keeps: this browser may download its récapitulatif (a new,
+        // nearly empty session when the wizard's own was invalidated).
+        ReceiptServlet.rememberSubmission((HttpSession) FacesContext.getCurrentInstance().getExternalContext()
+                .getSession(true), requestNumber);
+        return "enrolement-terminee?faces-redirect=true&numero=" + requestNumber;
+    }
+
+    /**
+     * A finished wizard kept about 141 KB per session for 30 minutes (its view states and this bean:
+     * docs/PERFORMANCE.md, "Heap per session"). An anonymous supplier's session holds nothing else, so it
+     * is invalidated; a logged-in user's session is kept, and only this wizard's view-scoped beans go.
+     */
+    private void release() {
+        FacesContext context = FacesContext.getCurrentInstance();
+        if (context.getExternalContext().getUserPrincipal() == null) {
+            context.getExternalContext().invalidateSession();
+        } else {
+            context.getViewRoot().getViewMap().clear();
         }
     }
 

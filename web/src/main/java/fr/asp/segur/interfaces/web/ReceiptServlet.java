@@ -66,7 +66,8 @@ public class ReceiptServlet extends HttpServlet {
         response.getOutputStream().write(pdf.get());
     }
 
-    private static boolean submittedHere(HttpServletRequest request, String number) {
+    /** Whether this browser session submitted that request (without creating a session). */
+    static boolean submittedHere(HttpServletRequest request, String number) {
         HttpSession session = request.getSession(false);
         if (session == null) {
             return false;

@@ -6,6 +6,7 @@ import fr.asp.segur.application.instruction.InstructionService;
 import fr.asp.segur.application.instruction.RequestDetail;
 import fr.asp.segur.application.instruction.RequestQueries;
 import fr.asp.segur.domain.account.Role;
+import fr.asp.segur.domain.enrolment.CorrectableField;
 import fr.asp.segur.domain.enrolment.DocumentKind;
 import fr.asp.segur.domain.enrolment.RequestStatus;
 import jakarta.ejb.EJB;
@@ -44,6 +45,7 @@ public class RequestDetailView implements Serializable {
     private String complementsMessage;
     /** An array, not a list: Faces converts each checked value to the array's element type. */
     private DocumentKind[] complementsDocuments = new DocumentKind[0];
+    private CorrectableField[] complementsFields = new CorrectableField[0];
     private String rejectMotivation;
     private String reopenMotivation;
     private String agentLogin;
@@ -126,7 +128,7 @@ public class RequestDetailView implements Serializable {
     /** "Demander des compléments": the message says what to provide or correct. */
     public void askForComplements() {
         act(() -> instruction.askForComplements(detail.getRequestNumber(), detail.getVersion(), complementsMessage,
-                        asked()),
+                        asked(), askedFields()),
                 "Les compléments ont été demandés au fournisseur.");
     }
 
@@ -189,6 +191,7 @@ public class RequestDetailView implements Serializable {
         }
         complementsMessage = null;
         complementsDocuments = new DocumentKind[0];
+        complementsFields = new CorrectableField[0];
         rejectMotivation = null;
         reopenMotivation = null;
         agentLogin = null;
@@ -234,6 +237,18 @@ public class RequestDetailView implements Serializable {
         kinds.addAll(Arrays.asList(complementsDocuments == null ? new DocumentKind[0] : complementsDocuments));
         return kinds;
     }
+
+    private Set<CorrectableField> askedFields() {
+        Set<CorrectableField> fields = EnumSet.noneOf(CorrectableField.class);
+        fields.addAll(Arrays.asList(complementsFields == null ? new CorrectableField[0] : complementsFields));
+        return fields;
+    }
+
+    public CorrectableField[] getComplementsFields() { return complementsFields; }
+    public void setComplementsFields(CorrectableField[] fields) { this.complementsFields = fields; }
+
+    /** The entered values an agent may ask the supplier to correct. */
+    public List<CorrectableField> getCorrectableFields() { return List.of(CorrectableField.values()); }
 
     /** The documents an agent may ask for again: those of the wizard, by kind. */
     public List<DocumentKind> getDocumentKinds() { return List.of(DocumentKind.values()); }

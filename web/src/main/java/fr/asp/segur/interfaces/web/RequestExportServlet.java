@@ -88,8 +88,10 @@ public class RequestExportServlet extends HttpServlet {
         int[] next = {1};
         queries.forEach(filter, row -> {
             String[] cells = cells(row);
+            // Inline strings: sheet.value() would put every distinct string (request numbers, dates) in the
+            // workbook's shared-strings table, held in memory until finish(): the heap grew with the rows.
             for (int c = 0; c < cells.length; c++) {
-                sheet.value(next[0], c, cells[c]);
+                sheet.inlineString(next[0], c, cells[c]);
             }
             if (next[0] % 1000 == 0) {
                 try {

@@ -53,7 +53,8 @@ public class RequestListView implements Serializable {
             RequestSort column = sort == null ? RequestSort.SUBMITTED_AT
                     : SORTS.getOrDefault(sort.getField(), RequestSort.SUBMITTED_AT);
             boolean ascending = sort != null && sort.getOrder() == SortOrder.ASCENDING;
-            return queries.page(filter, column, ascending, first, pageSize);
+            // The total counted just before (count() runs first) lets deep pages be read from the end.
+            return queries.page(filter, column, ascending, first, pageSize, getRowCount());
         }
 
         @Override

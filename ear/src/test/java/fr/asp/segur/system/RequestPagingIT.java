@@ -1,0 +1,99 @@
+package fr.asp.segur.system;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import fr.asp.segur.application.instruction.RequestFilter;
+import fr.asp.segur.application.instruction.RequestQueries;
+import fr.asp.segur.application.instruction.RequestSort;
+import fr.asp.segur.application.instruction.RequestSummary;
+import jakarta.annotation.Resource;
+import jakarta.ejb.EJB;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The list's pages read from the end (second half) hold exactly the rows OFFSET gives, in every sort and
+ * direction, ties and missing agents included; the "Société contient" filter finds a fragment anywhere.
+ */
+@ExtendWith(ArquillianExtension.class)
+class RequestPagingIT {
+
+    @Deployment
+    static EnterpriseArchive deployment() {
+        return Deployments.earWithTests(RequestPagingIT.class, Fixtures.class, People.class);
+    }
+
+    @EJB
+    RequestQueries queries;
+    @Resource(lookup = "java:jboss/datasources/SegurDS")
+    DataSource ds;
+
+    /** Nine requests of one (fictitious) SIRET: three share a date, four have no agent, names differ. */
+    private String requests() throws Exception {
+        String siret = String.format("%014d", System.nanoTime() % 100_000_000_000_000L);
+        String[] agents = {null, "b@asp-public.fr", null, "a@asp-public.fr", "c@asp-public.fr", null,
+                "a@asp-public.fr", null, "b@asp-public.fr"};
+        String[] statuses = {"SOUMISE", "EN_INSTRUCTION", "SOUMISE", "VALIDEE", "REJETEE", "SOUMISE",
+                "EN_INSTRUCTION", "SOUMISE", "VALIDEE"};
+        for (int i = 0; i < agents.length; i++) {
+            Fixtures.execute(ds, "insert into enrolment_request (request_number, status, submitted_at, version, "
+                    + "referencing_number, software_name, software_version, dsr_label, siret, denomination, street_type, "
+                    + "street_name, postal_code, city, distributor, editor_name, filer_is_representative, iban, bic, "
+                    + "account_holder, bank_domiciliation, commitments_accepted_at, assigned_agent) values (?, ?, "
+                    + "timestamp '2026-01-01 10:00:00' + (? * interval '1' hour), 1, 'aafy63256', 'MY RADIO RIS', '1.1', "
+                    + "'Radiologie / RIS / Vague 1', ?, ?, 'RUE', 'DE FIGUERAS', '13700', 'ST VICTORET', false, 'X', true, "
+                    + "'FR7613135000800800267924623', 'CEPAFRPP313', 'X', 'X', current_timestamp, ?)",
+                    "TST" + (System.nanoTime() % 1_000_000_000L), statuses[i], i < 3 ? 0 : i, siret,
+                    "Clinique Pagination " + (char) ('A' + (i * 5) % 9), agents[i]);
+        }
+        return siret;
+    }
+
+    @Test
+    void pagesReadFromTheEndHoldTheSameRowsAsOffsetPages() throws Exception {
+        RequestFilter filter = new RequestFilter();
+        filter.setSiret(requests());
+        People.as(People.AGENT, () -> {
+            long total = queries.count(filter);
+            assertEquals(9, total);
+            for (RequestSort sort : RequestSort.values()) {
+                for (boolean ascending : new boolean[] {true, false}) {
+                    List<String> all = numbers(queries.page(filter, sort, ascending, 0, 100));
+                    for (int size : new int[] {1, 2, 4}) {
+                        List<String> paged = new ArrayList<>();
+                        for (int first = 0; first < total; first += size) {
+                            List<String> page = numbers(queries.page(filter, sort, ascending, first, size, total));
+                            assertEquals(numbers(queries.page(filter, sort, ascending, first, size)), page,
+                                    sort + (ascending ? " asc" : " desc") + ", rows " + first + "+" + size);
+                            paged.addAll(page);
+                        }
+                        assertEquals(all, paged, sort + (ascending ? " asc" : " desc") + " by " + size);
+                    }
+                }
+            }
+        });
+    }
+
+    @Test
+    void societeContainsFindsAFragmentAnywhereInTheName() throws Exception {
+        String siret = requests();
+        RequestFilter filter = new RequestFilter();
+        filter.setSiret(siret);
+        filter.setCompany("nique pagin");
+        People.as(People.AGENT, () -> assertEquals(9, queries.count(filter)));
+        filter.setCompany("pagination e");
+        People.as(People.AGENT, () -> assertEquals(1, queries.count(filter)));
+        filter.setCompany("zzzz");
+        People.as(People.AGENT, () -> assertEquals(0, queries.count(filter)));
+    }
+
+    private static List<String> numbers(List<RequestSummary> rows) {
+        return rows.stream().map(RequestSummary::requestNumber).toList();
+    }
+}
