@@ -110,7 +110,7 @@ final class SireneInput implements Closeable {
     }
 
     private static final class CountingInputStream extends FilterInputStream {
-        long count;
+        volatile long count;
 
         CountingInputStream(InputStream in) {
             super(in);

@@ -35,6 +35,8 @@ final class SireneUpsert {
     private final String stage;
     private final String createStage;
     private final String copy;
+    private final String copyDirect;
+    private final String anyRow;
     private final String upsert;
     private final String merge;
 
@@ -48,6 +50,8 @@ final class SireneUpsert {
         createStage = "CREATE TEMPORARY TABLE IF NOT EXISTS " + stage + " (line_no BIGINT, LIKE " + table
                 + ") ON COMMIT DELETE ROWS";
         copy = "COPY " + stage + " (line_no, " + list + ") FROM STDIN";
+        copyDirect = "COPY " + table + " (" + list + ") FROM STDIN";
+        anyRow = "SELECT 1 FROM " + table + " LIMIT 1";
         List<String> updated = columns.stream().filter(c -> !c.equals(key)).toList();
         String changes = updated.stream().map(c -> "t." + c + " IS DISTINCT FROM %s." + c)
                 .collect(Collectors.joining(" OR "));
@@ -81,21 +85,57 @@ final class SireneUpsert {
         return mergeBatch(c, rows);
     }
 
+    /**
+     * Whether the initial-load shortcut applies: PostgreSQL and an empty table. The caller decides at the
+     * start of a fresh step only (never on a restart, when rows of a replayed chunk may already be there).
+     */
+    boolean canLoadDirectly(Connection c) throws SQLException {
+        if (!c.isWrapperFor(PGConnection.class)) {
+            return false;
+        }
+        try (Statement s = c.createStatement(); var rs = s.executeQuery(anyRow)) {
+            return !rs.next();
+        }
+    }
+
+    /**
+     * Initial load into an empty table: COPY straight into it, no staging and no upsert. A key twice in
+     * the file fails the chunk (and the step); its restart goes through {@link #write}, which takes the later line.
+     */
+    int writeDirectly(Connection c, List<String[]> rows) throws SQLException {
+        if (rows.isEmpty()) {
+            return 0;
+        }
+        copy(c, copyDirect, rows, false);
+        return rows.size();
+    }
+
     private int copyThenUpsert(Connection c, List<String[]> rows) throws SQLException {
         try (Statement s = c.createStatement()) {
             s.execute(createStage);
         }
-        CopyIn in = c.unwrap(PGConnection.class).getCopyAPI().copyIn(copy);
+        copy(c, copy, rows, true);
+        try (Statement s = c.createStatement()) {
+            return s.executeUpdate(upsert);
+        }
+    }
+
+    private static void copy(Connection c, String sql, List<String[]> rows, boolean numbered) throws SQLException {
+        CopyIn in = c.unwrap(PGConnection.class).getCopyAPI().copyIn(sql);
         try {
             ByteArrayOutputStream buffer = new ByteArrayOutputStream(1 << 16);
             StringBuilder line = new StringBuilder(512);
             long lineNo = 0;
             for (String[] row : rows) {
                 line.setLength(0);
-                line.append(lineNo++);
-                for (String value : row) {
-                    line.append('\t');
-                    appendCopyText(line, value);
+                if (numbered) {
+                    line.append(lineNo++).append('\t');
+                }
+                for (int i = 0; i < row.length; i++) {
+                    if (i > 0) {
+                        line.append('\t');
+                    }
+                    appendCopyText(line, row[i]);
                 }
                 line.append('\n');
                 byte[] bytes = line.toString().getBytes(StandardCharsets.UTF_8);
@@ -111,9 +151,6 @@ final class SireneUpsert {
             if (in.isActive()) {
                 in.cancelCopy();
             }
-        }
-        try (Statement s = c.createStatement()) {
-            return s.executeUpdate(upsert);
         }
     }
 

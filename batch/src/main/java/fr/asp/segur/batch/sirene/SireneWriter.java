@@ -17,7 +17,8 @@ import javax.sql.DataSource;
  * Writes a chunk of mapped SIRENE rows into the referential table as one upsert that changes a row
  * only when the file says something new ({@link SireneUpsert}): re-running a chunk after a crash, or
  * the whole file, changes nothing. On PostgreSQL the chunk goes through COPY into a temporary table
- * first; elsewhere (H2, the embedded demo) through a JDBC batch of MERGE statements.
+ * first (straight into the table for the initial load of an empty one); elsewhere (H2, the embedded
+ * demo) through a JDBC batch of MERGE statements.
  * <p>
  * Its checkpoint is the number of rows inserted or updated so far, shown as the step's exit status
  * ("lignes modifiées : N"), so that a second run of the same file visibly changes 0 rows.
@@ -36,11 +37,21 @@ public class SireneWriter extends AbstractItemWriter {
 
     private SireneUpsert upsert;
     private long changed;
+    private boolean direct;
 
+    /**
+     * A fresh step (no checkpoint) into an empty table on PostgreSQL is an initial load: it COPYs straight
+     * into the table. A restart never does: a chunk committed just before a crash may be read again.
+     */
     @Override
-    public void open(Serializable checkpoint) {
+    public void open(Serializable checkpoint) throws Exception {
         upsert = new SireneUpsert(SireneFileReader.format(kind));
         changed = checkpoint == null ? 0 : (Long) checkpoint;
+        if (checkpoint == null) {
+            try (Connection c = dataSource.getConnection()) {
+                direct = upsert.canLoadDirectly(c);
+            }
+        }
         step.setExitStatus(exitStatus(changed));
     }
 
@@ -49,7 +60,7 @@ public class SireneWriter extends AbstractItemWriter {
         @SuppressWarnings({"unchecked", "rawtypes"})
         List<String[]> rows = (List) items;
         try (Connection c = dataSource.getConnection()) {
-            changed += upsert.write(c, rows);
+            changed += direct ? upsert.writeDirectly(c, rows) : upsert.write(c, rows);
         }
         step.setExitStatus(exitStatus(changed));
     }
