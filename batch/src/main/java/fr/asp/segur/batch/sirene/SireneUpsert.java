@@ -12,6 +12,7 @@ import java.sql.Types;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
@@ -63,7 +64,7 @@ final class SireneUpsert {
                 + " WHERE " + notOlder.formatted("excluded", "excluded") + " AND (" + changes.formatted(
                         updated.stream().map(c -> "excluded").toArray()) + ")";
         // Typed parameters: H2 cannot compare an untyped VALUES column with a BOOLEAN or TIMESTAMP one.
-        merge = "MERGE INTO " + table + " t USING (VALUES (" + java.util.stream.IntStream.range(0, columns.size())
+        merge = "MERGE INTO " + table + " t USING (VALUES (" + IntStream.range(0, columns.size())
                 .mapToObj(i -> format.isBoolean(i) ? "CAST(? AS BOOLEAN)" : format.isTimestamp(i)
                         ? "CAST(? AS TIMESTAMP)" : "CAST(? AS VARCHAR(255))")
                 .collect(Collectors.joining(", ")) + ")) s (" + list + ") ON t." + key + " = s." + key
@@ -198,13 +199,5 @@ final class SireneUpsert {
             }
         }
         return changed;
-    }
-
-    String upsertSql() {
-        return upsert;
-    }
-
-    String mergeSql() {
-        return merge;
     }
 }

@@ -130,11 +130,12 @@ public enum SireneFormat {
         return columns;
     }
 
-    /** True for a timestamp column, false for a boolean or text column; see {@link #isBoolean}. */
+    /** Whether the row's value at this index is a timestamp (ISO text), for typed JDBC binding. */
     public boolean isTimestamp(int column) {
         return columns.get(column).equals("last_processed_at");
     }
 
+    /** Whether the row's value at this index is a boolean ("true"/"false"). */
     public boolean isBoolean(int column) {
         return columns.get(column).equals("head_office");
     }
