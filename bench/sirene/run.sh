@@ -121,11 +121,11 @@ job resync "$WORK/next-$N/StockUniteLegale_utf8.zip" "$NEXT" full
 say "referential: $($PSQL -d "$DB" -c "select count(*) || ' establishments, ' || count(*) filter (where state = 'F') || ' closed' from sirene_establishment")"
 
 # 4. SIRET lookups on at least LOOKUP_ROWS establishments (10 million): when the file had fewer, the table
-# is topped up in SQL with copies of its rows under other (invalid, never looked up as such) SIRETs.
+# is topped up in SQL with copies of its rows under keys no SIRET can have ('X' + 13 digits).
 LOOKUP_ROWS=${LOOKUP_ROWS:-10000000}
 HAVE=$($PSQL -d "$DB" -c "select count(*) from sirene_establishment")
 if [ "$HAVE" -lt "$LOOKUP_ROWS" ]; then
-  $PSQL -d "$DB" -c "INSERT INTO sirene_establishment SELECT lpad((90000000000000 + g)::text, 14, '0'), siren, head_office,
+  $PSQL -d "$DB" -c "INSERT INTO sirene_establishment SELECT 'X' || lpad(g::text, 13, '0'), siren, head_office,
       address_complement, street_number, repetition_index, street_type, street_name, postal_code, city, state, sign_name,
       usual_name, last_processed_at FROM generate_series(1, $LOOKUP_ROWS - $HAVE) g
       JOIN (SELECT row_number() OVER () AS n, e.* FROM sirene_establishment e) e ON e.n = 1 + g % $HAVE" \
