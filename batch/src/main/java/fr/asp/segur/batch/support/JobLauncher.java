@@ -4,7 +4,10 @@ import fr.asp.segur.application.BusinessRuleException;
 import jakarta.batch.operations.JobOperator;
 import jakarta.batch.operations.NoSuchJobException;
 import jakarta.batch.runtime.BatchRuntime;
+import jakarta.batch.runtime.JobExecution;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.lang.management.ManagementFactory;
+import java.util.Date;
 import java.util.Properties;
 import java.util.logging.Logger;
 
@@ -33,7 +36,12 @@ public class JobLauncher {
         return id;
     }
 
-    /** Restarts a failed or stopped execution from its last checkpoint, unless the job runs again. */
+    /**
+     * Restarts a failed or stopped execution from its last checkpoint, unless the job runs again. An
+     * execution left STARTED by a server that died ({@link #isOrphan}) is restartable too: JBeret's
+     * default restart mode ("detect") sees that no job of this server runs it, marks it FAILED and
+     * restarts it from its last checkpoint.
+     */
     public long restart(long executionId, Properties parameters) {
         JobOperator operator = BatchRuntime.getJobOperator();
         String jobName = operator.getJobExecution(executionId).getJobName();
@@ -52,11 +60,32 @@ public class JobLauncher {
         LOG.info(() -> "Stop requested for job execution " + executionId);
     }
 
+    /**
+     * Whether an execution of the job really runs. The repository still says STARTED for an execution
+     * whose server was killed (kill -9, power cut): such an orphan does not count, otherwise the job could
+     * never start again.
+     */
     public static boolean isRunning(JobOperator operator, String jobName) {
         try {
-            return !operator.getRunningExecutions(jobName).isEmpty();
+            return operator.getRunningExecutions(jobName).stream()
+                    .anyMatch(id -> !isOrphan(operator.getJobExecution(id)));
         } catch (NoSuchJobException neverRan) {
             return false;
         }
     }
+
+    /**
+     * An execution the repository says is starting, running or stopping, but that was created before
+     * this server started: its server died under it. One server runs the portal's jobs; with several
+     * nodes sharing the repository this test would need a node id and a heartbeat.
+     */
+    public static boolean isOrphan(JobExecution execution) {
+        Date created = execution.getCreateTime();
+        return switch (execution.getBatchStatus()) {
+            case STARTING, STARTED, STOPPING -> created != null && created.getTime() < SERVER_START;
+            default -> false;
+        };
+    }
+
+    private static final long SERVER_START = ManagementFactory.getRuntimeMXBean().getStartTime();
 }

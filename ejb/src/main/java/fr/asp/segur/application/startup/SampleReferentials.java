@@ -1,5 +1,6 @@
 package fr.asp.segur.application.startup;
 
+import fr.asp.segur.application.referential.SireneFormat;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
@@ -21,6 +22,7 @@ import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.Collections;
 import java.util.logging.Logger;
 import java.util.function.Predicate;
 import javax.sql.DataSource;
@@ -103,37 +105,38 @@ public class SampleReferentials {
     }
 
     private int legalUnits(Connection c) {
-        return load(c, "sample/StockUniteLegale_utf8.csv", CSVFormat.RFC4180,
-                "insert into sirene_legal_unit (siren, denomination, state, last_processed_at) values (?, ?, ?, ?)",
-                (r, ps) -> {
-                    ps.setString(1, r.get("siren"));
-                    ps.setString(2, blankToNull(r.get("denominationUniteLegale")));
-                    ps.setString(3, r.get("etatAdministratifUniteLegale"));
-                    setTimestamp(ps, 4, r.get("dateDernierTraitementUniteLegale"));
-                });
+        return loadSirene(c, "sample/StockUniteLegale_utf8.csv", SireneFormat.LEGAL_UNITS);
     }
 
     private int establishments(Connection c) {
-        return load(c, "sample/StockEtablissement_utf8.csv", CSVFormat.RFC4180,
-                "insert into sirene_establishment (siret, siren, head_office, address_complement, street_number, "
-                        + "repetition_index, street_type, street_name, postal_code, city, state, sign_name, usual_name, "
-                        + "last_processed_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (r, ps) -> {
-                    ps.setString(1, r.get("siret"));
-                    ps.setString(2, r.get("siren"));
-                    ps.setBoolean(3, "true".equalsIgnoreCase(r.get("etablissementSiege")));
-                    ps.setString(4, blankToNull(r.get("complementAdresseEtablissement")));
-                    ps.setString(5, blankToNull(r.get("numeroVoieEtablissement")));
-                    ps.setString(6, blankToNull(r.get("indiceRepetitionEtablissement")));
-                    ps.setString(7, blankToNull(r.get("typeVoieEtablissement")));
-                    ps.setString(8, blankToNull(r.get("libelleVoieEtablissement")));
-                    ps.setString(9, blankToNull(r.get("codePostalEtablissement")));
-                    ps.setString(10, blankToNull(r.get("libelleCommuneEtablissement")));
-                    ps.setString(11, r.get("etatAdministratifEtablissement"));
-                    ps.setString(12, blankToNull(r.get("enseigne1Etablissement")));
-                    ps.setString(13, blankToNull(r.get("denominationUsuelleEtablissement")));
-                    setTimestamp(ps, 14, r.get("dateDernierTraitementEtablissement"));
-                });
+        return loadSirene(c, "sample/StockEtablissement_utf8.csv", SireneFormat.ESTABLISHMENTS);
+    }
+
+    /** INSEE's format through the same mapping as the sirene-sync job; the sample has no bad line. */
+    private int loadSirene(Connection c, String resource, SireneFormat format) {
+        String sql = "insert into " + format.table() + " (" + String.join(", ", format.columns()) + ") values ("
+                + String.join(", ", Collections.nCopies(format.columns().size(), "?")) + ")";
+        SireneFormat.Mapper[] mapper = new SireneFormat.Mapper[1];
+        return load(c, resource, CSVFormat.RFC4180, sql, (r, ps) -> {
+            String[] row;
+            try {
+                if (mapper[0] == null) {
+                    mapper[0] = format.mapper(r.getParser().getHeaderNames());
+                }
+                row = mapper[0].row(r);
+            } catch (SireneFormat.InvalidLineException e) {
+                throw new IllegalStateException(resource + " line " + r.getRecordNumber() + ": " + e.getMessage(), e);
+            }
+            for (int i = 0; i < row.length; i++) {
+                if (format.isBoolean(i)) {
+                    ps.setBoolean(i + 1, Boolean.parseBoolean(row[i]));
+                } else if (format.isTimestamp(i)) {
+                    setTimestamp(ps, i + 1, row[i]);
+                } else {
+                    ps.setString(i + 1, row[i]);
+                }
+            }
+        });
     }
 
     /** French institutions only, as the bank-referential-sync job keeps them (same parser). */

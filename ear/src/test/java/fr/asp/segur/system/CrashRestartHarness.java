@@ -1,0 +1,178 @@
+package fr.asp.segur.system;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Proves that a batch job killed with SIGKILL in the middle of its work, then restarted from its last
+ * checkpoint after the server comes back, leaves exactly the tables an uninterrupted run leaves.
+ * Reusable for any job of the batch module: give it the job, its parameters, the tables it fills
+ * (each with its key, for the checksum) and a query saying how much has been committed so far.
+ * <ol>
+ * <li>its own database (the test database's name + "_crash") and its own {@link PrivateServer};</li>
+ * <li>an uninterrupted run, then the checksum of each table ({@code md5} of every row in key order);</li>
+ * <li>the tables emptied, the same job started again, SIGKILL as soon as the progress query says work
+ * was committed, the server started again, the execution restarted through WildFly's management
+ * operation {@code restart-job} (JBeret sees that no job of the new server runs it, marks it FAILED and
+ * restarts it from its last checkpoint);</li>
+ * <li>the checksums compared.</li>
+ * </ol>
+ */
+final class CrashRestartHarness {
+
+    static final String SUBSYSTEM = "/deployment=segur.ear/subdeployment=segur-batch.jar/subsystem=batch-jberet";
+
+    /**
+     * @param tables        table name -> its key columns (the checksum's order)
+     * @param progressQuery one number: how much work is committed (e.g. rows in the target table)
+     * @param killAt        the kill comes as soon as the progress query reaches this number
+     */
+    record Scenario(String jobName, Map<String, String> parameters, Map<String, String> tables, String progressQuery,
+                    long killAt) {
+    }
+
+    /** What happened: checksums of both runs, the progress at the kill, and the rows read after the restart. */
+    record Outcome(Map<String, String> uninterrupted, Map<String, String> crashedAndRestarted, long committedAtKill,
+                   long readBeforeKill, long readAfterRestart, String restartedStatus) {
+    }
+
+    private final String dbUrl;
+    private final int portOffset;
+
+    CrashRestartHarness() {
+        String testDb = System.getProperty("test.db.url");
+        this.dbUrl = testDb + "_crash";
+        this.portOffset = Integer.getInteger("test.crash.port.offset",
+                Integer.getInteger("test.port.offset", 0) + 50);
+    }
+
+    Outcome run(Scenario scenario) throws Exception {
+        recreateDatabase();
+        try (PrivateServer server = new PrivateServer("crash-server", portOffset, dbUrl)) {
+            server.start();
+            long first = start(server, scenario);
+            String status = awaitEnd(first);
+            if (!status.equals("COMPLETED")) {
+                throw new AssertionError("Uninterrupted run ended " + status);
+            }
+            Map<String, String> uninterrupted = checksums(scenario);
+
+            execute("TRUNCATE " + String.join(", ", scenario.tables().keySet()));
+            long second = start(server, scenario);
+            long committed;
+            long deadline = System.currentTimeMillis() + 300_000;
+            while ((committed = queryLong(scenario.progressQuery())) < scenario.killAt()) {
+                if (System.currentTimeMillis() > deadline || !batchStatus(second).matches("STARTING|STARTED")) {
+                    throw new AssertionError("Execution " + second + " ended before " + scenario.killAt()
+                            + " units of work were committed: give it more work");
+                }
+                Thread.sleep(20);
+            }
+            server.kill();
+            long readBeforeKill = readCount(second);
+            if (!batchStatus(second).equals("STARTED")) {
+                throw new AssertionError("The kill did not land mid-run: execution " + second + " is " + batchStatus(second));
+            }
+
+            server.start();
+            long restarted = PrivateServer.longResult(server.cli(SUBSYSTEM + ":restart-job(execution-id=" + second + ")"));
+            String restartedStatus = awaitEnd(restarted);
+            return new Outcome(uninterrupted, checksums(scenario), committed, readBeforeKill, readCount(restarted),
+                    restartedStatus);
+        } finally {
+            dropDatabase();
+        }
+    }
+
+    private static long start(PrivateServer server, Scenario scenario) throws Exception {
+        String properties = scenario.parameters().entrySet().stream()
+                .map(e -> e.getKey() + "=\"" + e.getValue() + "\"").collect(Collectors.joining(", "));
+        return PrivateServer.longResult(server.cli(SUBSYSTEM + ":start-job(job-xml-name=" + scenario.jobName()
+                + ", properties={" + properties + "})"));
+    }
+
+    /** Waits for the execution's end in JBeret's JDBC repository (the portal's database). */
+    private String awaitEnd(long executionId) throws Exception {
+        long deadline = System.currentTimeMillis() + 600_000;
+        String status;
+        do {
+            Thread.sleep(250);
+            status = batchStatus(executionId);
+        } while (status.matches("STARTING|STARTED|STOPPING") && System.currentTimeMillis() < deadline);
+        return status;
+    }
+
+    private String batchStatus(long executionId) throws SQLException {
+        return queryString("select batchstatus from job_execution where jobexecutionid = " + executionId);
+    }
+
+    /** Lines read by an execution's steps: JBeret's read and skip counts of its step executions. */
+    private long readCount(long executionId) throws SQLException {
+        return queryLong("select coalesce(sum(readcount + readskipcount), 0) from step_execution where jobexecutionid = "
+                + executionId);
+    }
+
+    private Map<String, String> checksums(Scenario scenario) throws SQLException {
+        Map<String, String> sums = new java.util.TreeMap<>();
+        for (Map.Entry<String, String> table : scenario.tables().entrySet()) {
+            sums.put(table.getKey(), queryString("select count(*) || ' rows, md5 ' || coalesce(md5(string_agg(t::text, '|' order by "
+                    + table.getValue() + ")), '-') from " + table.getKey() + " t"));
+        }
+        return sums;
+    }
+
+    private void recreateDatabase() throws SQLException {
+        dropDatabase();
+        try (Connection c = admin(); Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE " + databaseName());
+        }
+    }
+
+    private void dropDatabase() throws SQLException {
+        try (Connection c = admin(); Statement s = c.createStatement()) {
+            s.execute("DROP DATABASE IF EXISTS " + databaseName() + " WITH (FORCE)");
+        }
+    }
+
+    private String databaseName() {
+        return dbUrl.substring(dbUrl.lastIndexOf('/') + 1).replaceAll("\\?.*", "");
+    }
+
+    private Connection admin() throws SQLException {
+        return DriverManager.getConnection(dbUrl.substring(0, dbUrl.lastIndexOf('/') + 1) + "postgres",
+                System.getProperty("test.db.user"), System.getProperty("test.db.password"));
+    }
+
+    private Connection connection() throws SQLException {
+        return DriverManager.getConnection(dbUrl, System.getProperty("test.db.user"), System.getProperty("test.db.password"));
+    }
+
+    private void execute(String sql) throws SQLException {
+        try (Connection c = connection(); Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+
+    private long queryLong(String sql) throws SQLException {
+        String v = queryString(sql);
+        return v == null ? 0 : Long.parseLong(v);
+    }
+
+    private String queryString(String sql) throws SQLException {
+        try (Connection c = connection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            return rs.next() ? rs.getString(1) : null;
+        }
+    }
+
+    static List<String> lines(Outcome o) {
+        return List.of("uninterrupted: " + o.uninterrupted(), "crashed then restarted: " + o.crashedAndRestarted(),
+                "committed at kill: " + o.committedAtKill(), "read before kill: " + o.readBeforeKill(),
+                "read after restart: " + o.readAfterRestart());
+    }
+}
