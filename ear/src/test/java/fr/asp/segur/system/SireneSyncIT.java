@@ -11,6 +11,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fr.asp.segur.application.BusinessRuleException;
 import fr.asp.segur.application.batch.BatchJobs;
+import fr.asp.segur.application.captcha.CaptchaService;
+import fr.asp.segur.application.document.DocumentService;
+import fr.asp.segur.application.enrolment.EnrolmentForm;
+import fr.asp.segur.application.enrolment.EnrolmentService;
+import fr.asp.segur.domain.enrolment.DocumentKind;
 import fr.asp.segur.application.referential.ReferentialService;
 import fr.asp.segur.domain.model.Siret;
 import jakarta.annotation.Resource;
@@ -52,6 +57,12 @@ class SireneSyncIT {
     BatchJobs jobs;
     @EJB
     ReferentialService referentials;
+    @EJB
+    EnrolmentService enrolment;
+    @EJB
+    DocumentService documents;
+    @EJB
+    CaptchaService captcha;
     @Resource(lookup = "java:jboss/datasources/SegurDS")
     DataSource ds;
 
@@ -232,5 +243,38 @@ class SireneSyncIT {
         ReferentialService.Company newcomer = referentials.activeCompany(new Siret(added));
         assertEquals("ALPHA SANTE GROUPE", newcomer.legalName());
         assertEquals("ALPHA NEUF", newcomer.establishment().commercialName());
+    }
+
+    @Test
+    void theSyncVerifiesTheRequestsSubmittedWithASiretItDidNotKnowYet() throws Exception {
+        String company = siren("73000002");
+        String created = siret(company, "0001");
+        EnrolmentForm form = Fixtures.representativeForm("contact@beta-sante.fr");
+        form.setSiret(created);
+        form.setDenomination("BETA SANTE");
+        form.setCommercialName("BETA");
+        form.setStreetType("RUE");
+        form.setStreetName("DES CREATEURS");
+        form.setPostalCode("75011");
+        form.setCity("PARIS");
+        String number = Fixtures.submit(enrolment, documents, captcha, form, DocumentKind.CERTIFICAT_REFERENCEMENT,
+                DocumentKind.PIECE_IDENTITE_REPRESENTANT, DocumentKind.RIB, DocumentKind.KBIS,
+                DocumentKind.MANDAT_EDITEUR);
+        assertEquals(1, Fixtures.count(ds, "select count(*) from enrolment_request where request_number = ?"
+                + " and siret_verification = 'NON_VERIFIE'", number));
+
+        Path dir = Files.createTempDirectory("sirene-recheck");
+        long execution = start(SireneFiles.legalUnits(dir, "units", List.of(
+                        legalUnit(company, "BETA SANTE SAS", "A", "2025-07-03T08:00:00"))),
+                SireneFiles.establishments(dir, "delta", List.of(
+                        establishment(created, "RUE DES CREATEURS", "A", "BETA", "2025-07-03T08:00:00"))),
+                "delta", null);
+        assertEquals(BatchStatus.COMPLETED, await(execution));
+
+        assertEquals(1, Fixtures.count(ds, "select count(*) from enrolment_request where request_number = ?"
+                + " and siret_verification = 'CONFIRME' and referential_denomination = 'BETA SANTE SAS'"
+                + " and siret_checked_at is not null", number));
+        assertEquals(1, Fixtures.count(ds, "select count(*) from audit_event where request_number = ?"
+                + " and action = 'VERIFICATION_SIRET'", number));
     }
 }
