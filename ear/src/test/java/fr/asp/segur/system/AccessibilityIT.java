@@ -6,19 +6,8 @@ import static fr.asp.segur.system.EnrolmentWizardPage.CONFIRMATION;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
 import fr.asp.segur.system.EnrolmentWizardPage.Person;
-import java.net.URL;
-import java.nio.file.Path;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
@@ -28,26 +17,7 @@ import org.openqa.selenium.WebElement;
  * RGAA 4.1 / WCAG 2.1 AA: axe-core finds no violation on any public page, on the login page and its error, nor
  * on any step of the enrolment wizard, each also with its errors shown, down to the final confirmation.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class AccessibilityIT {
-
-    @Deployment(testable = false)
-    static EnterpriseArchive deployment() {
-        return Deployments.ear();
-    }
-
-    @RegisterExtension
-    static final GreenMailExtension greenMail = Mailbox.greenMail();
-
-    @RegisterExtension
-    final Browser browser = new Browser();
-
-    @ArquillianResource
-    URL base;
-
-    @TempDir
-    Path tmp;
+class AccessibilityIT extends BrowserJourney {
 
     @ParameterizedTest
     @ValueSource(strings = {"", "connexion.xhtml", "mot-de-passe-oublie.xhtml", "mot-de-passe.xhtml?jeton=inconnu",

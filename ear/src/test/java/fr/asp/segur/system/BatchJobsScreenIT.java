@@ -2,18 +2,10 @@ package fr.asp.segur.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 
 /**
@@ -21,23 +13,10 @@ import org.openqa.selenium.By;
  * line, sees the execution end COMPLETED with its counts, then the skipped line with its number and
  * reason; an agent is refused the page.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class BatchJobsScreenIT {
+class BatchJobsScreenIT extends BrowserJourney {
 
     /** The ANS job is the first of the page. */
     private static final String ANS = "traitements:jobs:0:";
-
-    @Deployment(testable = false)
-    static EnterpriseArchive deployment() {
-        return Deployments.ear();
-    }
-
-    @RegisterExtension
-    final Browser browser = new Browser();
-
-    @ArquillianResource
-    URL base;
 
     /** The sample list (header + 170 rows) and a bad line 172, dropped in the server's import folder. */
     private static String importFile() throws Exception {

@@ -2,20 +2,11 @@ package fr.asp.segur.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
 import jakarta.mail.internet.MimeMessage;
 import java.net.URI;
-import java.net.URL;
 import java.util.List;
 import java.util.Map;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.Select;
 
@@ -23,25 +14,9 @@ import org.openqa.selenium.support.ui.Select;
  * "Contacter l'assistance" in a browser: the message becomes a numbered ticket, its author and the support
  * mailbox are emailed; a wrong captcha or missing fields store nothing; an agent answers by email and closes it.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class ContactIT {
+class ContactIT extends BrowserJourney {
 
     static final String SUPPORT_MAILBOX = "support-segur@asp-public.fr";
-
-    @Deployment(testable = false)
-    static EnterpriseArchive deployment() {
-        return Deployments.ear();
-    }
-
-    @RegisterExtension
-    static final GreenMailExtension greenMail = Mailbox.greenMail();
-
-    @RegisterExtension
-    final Browser browser = new Browser();
-
-    @ArquillianResource
-    URL base;
 
     private final String tag = Long.toString(System.nanoTime(), 36);
 

@@ -6,28 +6,17 @@ import static fr.asp.segur.system.EnrolmentWizardPage.CONFIRMATION;
 import static fr.asp.segur.system.EnrolmentWizardPage.FILE_UPLOADED;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
 import fr.asp.segur.system.EnrolmentWizardPage.Person;
 import jakarta.mail.internet.MimeMessage;
 import java.net.URI;
-import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 
 /**
@@ -35,9 +24,7 @@ import org.openqa.selenium.By;
  * and the acknowledgement email: as the legal representative, as a tiers déclarant (both qualities) and as a
  * distributor who changes the dénomination sociale. Also « Quitter sans enregistrer » and the model contract.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class EnrolmentJourneysIT {
+class EnrolmentJourneysIT extends BrowserJourney {
 
     private static final String KALINKA_SOFTWARE = "0215jug63a";
     private static final String KALINKA_SIRET = "81120705900015";
@@ -47,23 +34,6 @@ class EnrolmentJourneysIT {
     private static final String GUIDE_BIC = "CEPAFRPP313";
     private static final String OCCITANE_IBAN = "FR7617807000430512179603697";
     private static final String OCCITANE_BIC = "CCBPFRPPTLS";
-
-    @Deployment(testable = false)
-    static EnterpriseArchive deployment() {
-        return Deployments.ear();
-    }
-
-    @RegisterExtension
-    static final GreenMailExtension greenMail = Mailbox.greenMail();
-
-    @RegisterExtension
-    final Browser browser = new Browser();
-
-    @ArquillianResource
-    URL base;
-
-    @TempDir
-    Path tmp;
 
     private SampleFiles files;
     private EnrolmentWizardPage wizard;

@@ -6,52 +6,23 @@ import static fr.asp.segur.system.EnrolmentWizardPage.NO_FILE;
 import static fr.asp.segur.system.EnrolmentWizardPage.SOFTWARE;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
 import fr.asp.segur.system.EnrolmentWizardPage.Person;
-import java.net.URL;
 import java.nio.file.Path;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What the wizard refuses, in a real browser: each refusal shows its French message on the page, the wizard
  * stays where it is and nothing is stored. One deployment for all of them; each test starts from a fresh page.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class EnrolmentRefusalsIT {
+class EnrolmentRefusalsIT extends BrowserJourney {
 
     private static final String KALINKA_SOFTWARE = "0215jug63a";
     private static final String KALINKA_SIRET = "81120705900015";
     private static final String GUIDE_IBAN = "FR7613135000800800267924623";
     private static final String GUIDE_BIC = "CEPAFRPP313";
 
-    @Deployment(testable = false)
-    static EnterpriseArchive deployment() {
-        return Deployments.ear();
-    }
-
     /** Nothing should be sent, but the portal's outbox must have somewhere to deliver. */
-    @RegisterExtension
-    static final GreenMailExtension greenMail = Mailbox.greenMail();
-
-    @RegisterExtension
-    final Browser browser = new Browser();
-
-    @ArquillianResource
-    URL base;
-
-    @TempDir
-    Path tmp;
-
     private SampleFiles files;
     private EnrolmentWizardPage wizard;
     private String tag;

@@ -2,19 +2,11 @@ package fr.asp.segur.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URL;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.util.List;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
@@ -22,23 +14,10 @@ import org.openqa.selenium.WebElement;
  * The "Questions fréquentes" page as a visitor reads it (Sommaire, rubriques, questions opening like an
  * accordion, only what is published) and as an administrator edits it in admin/faq.xhtml.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class FaqIT {
+class FaqIT extends BrowserJourney {
 
     static final List<String> RUBRIQUES = List.of("Enrôlement", "Assistance Utilisateur", "Textes de référence",
             "Paiement de l'avance", "Paiement du solde", "Utilisation du portail");
-
-    @Deployment(testable = false)
-    static EnterpriseArchive deployment() {
-        return Deployments.ear();
-    }
-
-    @RegisterExtension
-    final Browser browser = new Browser();
-
-    @ArquillianResource
-    URL base;
 
     private final String tag = Long.toString(System.nanoTime(), 36);
 

@@ -4,19 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.net.URI;
-import java.net.URL;
 import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
@@ -24,9 +16,7 @@ import org.openqa.selenium.WebElement;
  * The public home page of the supplier guide (section 2) in the State's design system: its labels, and every
  * link of the page, its header and its footer leading to a page that answers 200 with the right title.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class HomePageIT {
+class HomePageIT extends BrowserJourney {
 
     private static final String SUFFIX = " - Portail SEGUR Numérique";
     /** Each page the home page links to, by path under the context root, with its title. */
@@ -41,17 +31,6 @@ class HomePageIT {
             Map.entry("accessibilite.xhtml", "Déclaration d'accessibilité" + SUFFIX));
     /** Pages of the assistance work (FAQ, contact form), checked by their own test. */
     private static final List<String> ASSISTANCE = List.of("faq.xhtml", "contact.xhtml");
-
-    @Deployment(testable = false)
-    static EnterpriseArchive deployment() {
-        return Deployments.ear();
-    }
-
-    @RegisterExtension
-    final Browser browser = new Browser();
-
-    @ArquillianResource
-    URL base;
 
     @Test
     void theHomePageShowsTheGuidesBlocksInTheStatesDesignSystem() {

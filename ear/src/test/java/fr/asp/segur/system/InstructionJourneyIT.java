@@ -5,25 +5,14 @@ import static fr.asp.segur.system.EnrolmentWizardPage.BANK;
 import static fr.asp.segur.system.EnrolmentWizardPage.CONFIRMATION;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
 import fr.asp.segur.system.EnrolmentWizardPage.Person;
 import jakarta.mail.internet.MimeMessage;
 import java.net.URI;
-import java.net.URL;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -33,9 +22,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  * for a new RIB, the supplier answers from the emailed link, the agent sees the answer and validates, the
  * supplier chooses a password from the credentials email and finds the validated request in their space.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class InstructionJourneyIT {
+class InstructionJourneyIT extends BrowserJourney {
 
     private static final String KALINKA_SOFTWARE = "0215jug63a";
     private static final String KALINKA_SIRET = "81120705900015";
@@ -43,23 +30,6 @@ class InstructionJourneyIT {
     private static final String GUIDE_BIC = "CEPAFRPP313";
     private static final String AGENT = "agent@asp-public.fr";
     private static final String SUPPLIER_PASSWORD = "Fournisseur-Segur-2026";
-
-    @Deployment(testable = false)
-    static EnterpriseArchive deployment() {
-        return Deployments.ear();
-    }
-
-    @RegisterExtension
-    static final GreenMailExtension greenMail = Mailbox.greenMail();
-
-    @RegisterExtension
-    final Browser browser = new Browser();
-
-    @ArquillianResource
-    URL base;
-
-    @TempDir
-    Path tmp;
 
     private SampleFiles files;
     private String tag;

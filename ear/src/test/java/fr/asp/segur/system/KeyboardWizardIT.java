@@ -2,20 +2,10 @@ package fr.asp.segur.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import java.net.URL;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -26,26 +16,7 @@ import org.openqa.selenium.WebElement;
  * chosen by giving its path to the file input once the « Parcourir... » button has the focus (a headless
  * browser has no file dialog to drive).
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class KeyboardWizardIT {
-
-    @Deployment(testable = false)
-    static EnterpriseArchive deployment() {
-        return Deployments.ear();
-    }
-
-    @RegisterExtension
-    static final GreenMailExtension greenMail = Mailbox.greenMail();
-
-    @RegisterExtension
-    final Browser browser = new Browser();
-
-    @ArquillianResource
-    URL base;
-
-    @TempDir
-    Path tmp;
+class KeyboardWizardIT extends BrowserJourney {
 
     private Keyboard keyboard;
     private EnrolmentWizardPage wizard;

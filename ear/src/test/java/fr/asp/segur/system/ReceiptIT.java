@@ -5,15 +5,12 @@ import static fr.asp.segur.system.EnrolmentWizardPage.BANK;
 import static fr.asp.segur.system.EnrolmentWizardPage.CONFIRMATION;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
 import fr.asp.segur.system.EnrolmentWizardPage.Person;
 import jakarta.mail.internet.MimeMessage;
 import java.net.URI;
-import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -23,47 +20,20 @@ import java.util.Map;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.Cookie;
 
 /**
  * The PDF récapitulatif: after « Terminer » the filer downloads it, it holds the number, the date, every field
  * and the documents' names, the acknowledgement email carries the same PDF, and nobody else may download it.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class ReceiptIT {
+class ReceiptIT extends BrowserJourney {
 
     private static final String KALINKA_SOFTWARE = "0215jug63a";
     private static final String KALINKA_SIRET = "81120705900015";
     private static final String GUIDE_IBAN = "FR7613135000800800267924623";
     private static final String GUIDE_BIC = "CEPAFRPP313";
     private static final String FOREIGN_SUPPLIER = "fournisseur-recapitulatif@autre-editeur.fr";
-
-    @Deployment(testable = false)
-    static EnterpriseArchive deployment() {
-        return Deployments.ear();
-    }
-
-    @RegisterExtension
-    static final GreenMailExtension greenMail = Mailbox.greenMail();
-
-    @RegisterExtension
-    final Browser browser = new Browser();
-
-    @ArquillianResource
-    URL base;
-
-    @TempDir
-    Path tmp;
 
     @Test
     void theFilerDownloadsTheReceiptWhichTheAcknowledgementAlsoCarriesAndNobodyElseMay() throws Exception {

@@ -5,27 +5,16 @@ import static fr.asp.segur.system.EnrolmentWizardPage.BANK;
 import static fr.asp.segur.system.EnrolmentWizardPage.CONFIRMATION;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
 import fr.asp.segur.system.EnrolmentWizardPage.Person;
 import jakarta.mail.internet.MimeMessage;
 import java.net.URI;
-import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The back office's detail screen in a real browser: a supplier submits a request through the wizard, then an
@@ -33,9 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * audited), takes the request and decides. Also: a rejection needs its motivation, the second of two agents
  * acting at once is told, and documents are never served to an anonymous visitor.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class RequestDetailJourneysIT {
+class RequestDetailJourneysIT extends BrowserJourney {
 
     private static final String KALINKA_SOFTWARE = "0215jug63a";
     private static final String KALINKA_SIRET = "81120705900015";
@@ -43,23 +30,6 @@ class RequestDetailJourneysIT {
     private static final String GUIDE_BIC = "CEPAFRPP313";
     private static final String AGENT = "agent@asp-public.fr";
     private static final String SUPERVISEUR = "superviseur@asp-public.fr";
-
-    @Deployment(testable = false)
-    static EnterpriseArchive deployment() {
-        return Deployments.ear();
-    }
-
-    @RegisterExtension
-    static final GreenMailExtension greenMail = Mailbox.greenMail();
-
-    @RegisterExtension
-    final Browser browser = new Browser();
-
-    @ArquillianResource
-    URL base;
-
-    @TempDir
-    Path tmp;
 
     private SampleFiles files;
     /** Makes this test's emails and file names its own, so that reruns and other tests never match them. */

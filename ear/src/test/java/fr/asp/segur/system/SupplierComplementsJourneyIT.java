@@ -5,21 +5,10 @@ import static fr.asp.segur.system.EnrolmentWizardPage.BANK;
 import static fr.asp.segur.system.EnrolmentWizardPage.CONFIRMATION;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
 import fr.asp.segur.system.EnrolmentWizardPage.Person;
 import jakarta.mail.internet.MimeMessage;
-import java.net.URL;
-import java.nio.file.Path;
 import java.util.List;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 
 /**
@@ -27,9 +16,7 @@ import org.openqa.selenium.By;
  * supplier, logged in, finds "Répondre" in their space, is refused a wrong IBAN with the wizard's message,
  * corrects both fields; the agent sees the new values and the change (IBAN masked) in the history.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class SupplierComplementsJourneyIT {
+class SupplierComplementsJourneyIT extends BrowserJourney {
 
     private static final String KALINKA_SOFTWARE = "0215jug63a";
     private static final String KALINKA_SIRET = "81120705900015";
@@ -37,23 +24,6 @@ class SupplierComplementsJourneyIT {
     private static final String NEW_IBAN = "FR7613135000801234567890127";
     private static final String GUIDE_BIC = "CEPAFRPP313";
     private static final String AGENT = "agent@asp-public.fr";
-
-    @Deployment(testable = false)
-    static EnterpriseArchive deployment() {
-        return Deployments.ear();
-    }
-
-    @RegisterExtension
-    static final GreenMailExtension greenMail = Mailbox.greenMail();
-
-    @RegisterExtension
-    final Browser browser = new Browser();
-
-    @ArquillianResource
-    URL base;
-
-    @TempDir
-    Path tmp;
 
     @Test
     void theSupplierCorrectsTheAskedFieldsFromTheirSpace() throws Exception {
