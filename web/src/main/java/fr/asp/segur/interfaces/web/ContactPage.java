@@ -4,14 +4,11 @@ import fr.asp.segur.application.BusinessRuleException;
 import fr.asp.segur.application.captcha.CaptchaService;
 import fr.asp.segur.application.support.ContactForm;
 import fr.asp.segur.application.support.SupportService;
-import fr.asp.segur.domain.captcha.CaptchaChallenge;
 import fr.asp.segur.domain.support.Couloir;
 import fr.asp.segur.domain.support.SupportPhase;
 import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Named;
-import java.io.Serializable;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -22,7 +19,7 @@ import java.util.Map;
  */
 @Named("contact")
 @ViewScoped
-public class ContactPage implements Serializable {
+public class ContactPage extends CaptchaSlots {
 
     private static final long serialVersionUID = 1L;
     static final String CAPTCHA = "captcha";
@@ -33,14 +30,11 @@ public class ContactPage implements Serializable {
     private CaptchaService captcha;
 
     private final ContactForm form = new ContactForm();
-    private final Map<String, String> captchaIds = new HashMap<>(2);
-    private final Map<String, String> captchaQuestions = new HashMap<>(2);
-    private final Map<String, String> captchaAnswers = new HashMap<>(2);
     private String ticketNumber;
 
     public void send() {
-        form.setCaptchaId(captchaIds.get(CAPTCHA));
-        form.setCaptchaAnswer(captchaAnswers.get(CAPTCHA));
+        form.setCaptchaId(issuedCaptcha(CAPTCHA));
+        form.setCaptchaAnswer(typedCaptcha(CAPTCHA));
         try {
             ticketNumber = support.submit(form);
         } catch (BusinessRuleException e) {
@@ -58,31 +52,12 @@ public class ContactPage implements Serializable {
         return List.of(SupportPhase.values());
     }
 
-    // ---- captcha (the contract of WEB-INF/templates/captcha.xhtml) ----------------------------------------
-
-    public String captchaId(String slot) {
-        if (!captchaIds.containsKey(slot)) {
-            renewCaptcha(slot);
-        }
-        return captchaIds.get(slot);
-    }
-
-    public String captchaQuestion(String slot) {
-        captchaId(slot);
-        return captchaQuestions.get(slot);
-    }
-
-    public void renewCaptcha(String slot) {
-        CaptchaChallenge challenge = captcha.issue();
-        captchaIds.put(slot, challenge.getId());
-        captchaQuestions.put(slot, challenge.getQuestion());
-        captchaAnswers.remove(slot);
-    }
-
-    public Map<String, String> getCaptchaAnswers() {
-        return captchaAnswers;
-    }
-
     public ContactForm getForm() { return form; }
     public String getTicketNumber() { return ticketNumber; }
+
+    /** The captcha slots' issuer (see {@link CaptchaSlots}). */
+    @Override
+    protected CaptchaService captchaService() {
+        return captcha;
+    }
 }

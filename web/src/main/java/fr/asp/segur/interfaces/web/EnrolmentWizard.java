@@ -8,7 +8,6 @@ import fr.asp.segur.application.enrolment.ApplicantCompany;
 import fr.asp.segur.application.enrolment.EnrolmentForm;
 import fr.asp.segur.application.enrolment.EnrolmentService;
 import fr.asp.segur.application.enrolment.SoftwareSummary;
-import fr.asp.segur.domain.captcha.CaptchaChallenge;
 import fr.asp.segur.domain.enrolment.Document;
 import fr.asp.segur.domain.enrolment.DocumentKind;
 import fr.asp.segur.domain.enrolment.TiersQuality;
@@ -24,13 +23,11 @@ import jakarta.inject.Named;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.EnumMap;
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,7 +43,7 @@ import org.primefaces.event.FlowEvent;
  */
 @Named("wizard")
 @ViewScoped
-public class EnrolmentWizard implements Serializable {
+public class EnrolmentWizard extends CaptchaSlots {
 
     private static final long serialVersionUID = 1L;
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -67,9 +64,6 @@ public class EnrolmentWizard implements Serializable {
     private ApplicantCompany company;
     private final Map<DocumentKind, String> fileNames = new EnumMap<>(DocumentKind.class);
     private Set<DocumentKind> requiredDocuments = EnumSet.noneOf(DocumentKind.class);
-    private final Map<String, String> captchaIds = new HashMap<>(4);
-    private final Map<String, String> captchaQuestions = new HashMap<>(4);
-    private final Map<String, String> captchaAnswers = new HashMap<>(4);
     private String domiciliation;
     private String requestNumber;
 
@@ -149,7 +143,7 @@ public class EnrolmentWizard implements Serializable {
     public void searchCompany() {
         try {
             company = enrolment.findCompany(form.getSiret(), form.getReferencingNumber(),
-                    captchaIds.get(COMPANY_CAPTCHA), captchaAnswers.get(COMPANY_CAPTCHA));
+                    issuedCaptcha(COMPANY_CAPTCHA), typedCaptcha(COMPANY_CAPTCHA));
             form.setSiret(company.siret());
             form.setDenomination(company.legalName());
             form.setCommercialName(company.commercialName());
@@ -264,31 +258,6 @@ public class EnrolmentWizard implements Serializable {
         }
     }
 
-    // ---- captcha ------------------------------------------------------------------------------------
-
-    public String captchaId(String slot) {
-        if (!captchaIds.containsKey(slot)) {
-            renewCaptcha(slot);
-        }
-        return captchaIds.get(slot);
-    }
-
-    public String captchaQuestion(String slot) {
-        captchaId(slot);
-        return captchaQuestions.get(slot);
-    }
-
-    public void renewCaptcha(String slot) {
-        CaptchaChallenge challenge = captcha.issue();
-        captchaIds.put(slot, challenge.getId());
-        captchaQuestions.put(slot, challenge.getQuestion());
-        captchaAnswers.remove(slot);
-    }
-
-    public Map<String, String> getCaptchaAnswers() {
-        return captchaAnswers;
-    }
-
     // ---- 4 - Confirmation ---------------------------------------------------------------------------
 
     /**
@@ -296,8 +265,8 @@ public class EnrolmentWizard implements Serializable {
      * held (see {@link #release}) and the browser is sent to the confirmation page, which keeps nothing.
      */
     public String finish() {
-        form.setCaptchaId(captchaIds.get(FINAL_CAPTCHA));
-        form.setCaptchaAnswer(captchaAnswers.get(FINAL_CAPTCHA));
+        form.setCaptchaId(issuedCaptcha(FINAL_CAPTCHA));
+        form.setCaptchaAnswer(typedCaptcha(FINAL_CAPTCHA));
         try {
             requestNumber = enrolment.submit(form, draftToken).value();
         } catch (BusinessRuleException e) {
@@ -369,4 +338,10 @@ public class EnrolmentWizard implements Serializable {
     public SoftwareSummary getSoftware() { return software; }
     public ApplicantCompany getCompany() { return company; }
     public String getRequestNumber() { return requestNumber; }
+
+    /** The captcha slots' issuer (see {@link CaptchaSlots}). */
+    @Override
+    protected CaptchaService captchaService() {
+        return captcha;
+    }
 }
