@@ -18,6 +18,12 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  */
 final class EnrolmentWizardPage {
 
+    /** The supplier guide's examples, shipped in the sample referentials. */
+    static final String KALINKA_SOFTWARE = "0215jug63a";
+    static final String KALINKA_SIRET = "81120705900015";
+    static final String GUIDE_IBAN = "FR7613135000800800267924623";
+    static final String GUIDE_BIC = "CEPAFRPP313";
+
     static final String SOFTWARE = "1 - Logiciel";
     static final String APPLICANT = "2 - Demandeur";
     static final String BANK = "3 - Coordonnées bancaires";
@@ -246,5 +252,26 @@ final class EnrolmentWizardPage {
         String value = browser.text("requestNumber").strip();
         assertThat(value).matches(REQUEST_NUMBER);
         return value;
+    }
+
+    /**
+     * The guide's simplest journey: KALINKA's legal representative enrols KALINKA's software (certificate
+     * and RIB in PDF, identity in PNG, the guide's IBAN); returns the request number.
+     */
+    String enrolKalinka(SampleFiles files, String tag, Person representative) {
+        open();
+        searchSoftware(KALINKA_SOFTWARE);
+        upload("CERTIFICAT_REFERENCEMENT", files.pdf("certificat-" + tag + ".pdf"));
+        next(APPLICANT);
+        searchCompany(KALINKA_SIRET);
+        legalRepresentative(true);
+        person("representative", representative);
+        upload("PIECE_IDENTITE_REPRESENTANT", files.png("cni-" + tag + ".png"));
+        next(BANK);
+        bank(GUIDE_IBAN, GUIDE_BIC, "MARTIN MAELYS");
+        browser.waiting().until(d -> "CE MID PYRENEES TOULOUSE".equals(domiciliation()));
+        upload("RIB", files.pdf("rib-" + tag + ".pdf"));
+        next(CONFIRMATION);
+        return finish();
     }
 }

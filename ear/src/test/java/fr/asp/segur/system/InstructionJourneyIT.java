@@ -1,8 +1,5 @@
 package fr.asp.segur.system;
 
-import static fr.asp.segur.system.EnrolmentWizardPage.APPLICANT;
-import static fr.asp.segur.system.EnrolmentWizardPage.BANK;
-import static fr.asp.segur.system.EnrolmentWizardPage.CONFIRMATION;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.asp.segur.system.EnrolmentWizardPage.Person;
@@ -24,10 +21,6 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  */
 class InstructionJourneyIT extends BrowserJourney {
 
-    private static final String KALINKA_SOFTWARE = "0215jug63a";
-    private static final String KALINKA_SIRET = "81120705900015";
-    private static final String GUIDE_IBAN = "FR7613135000800800267924623";
-    private static final String GUIDE_BIC = "CEPAFRPP313";
     private static final String AGENT = "agent@asp-public.fr";
     private static final String SUPPLIER_PASSWORD = "Fournisseur-Segur-2026";
 
@@ -44,7 +37,7 @@ class InstructionJourneyIT extends BrowserJourney {
 
     @Test
     void complementsAskedAnsweredThenValidatedAndTheSupplierSeesItInTheirSpace() throws Exception {
-        String number = submitThroughTheWizard();
+        String number = new EnrolmentWizardPage(browser, base).enrolKalinka(files, tag, representative);
 
         // The agent takes the request and asks for complements: a message and a new RIB.
         RequestDetailPage page = new RequestDetailPage(browser, base).logIn(AGENT).open(number);
@@ -146,23 +139,5 @@ class InstructionJourneyIT extends BrowserJourney {
         assertThat(m.find()).as("a link to %s in:%n%s", page, text).isTrue();
         URI emailed = URI.create(m.group());
         return URI.create(base.toString()).resolve(emailed.getRawPath() + "?" + emailed.getRawQuery()).toString();
-    }
-
-    /** KALINKA's legal representative enrols KALINKA's software: certificate and RIB in PDF, identity in PNG. */
-    private String submitThroughTheWizard() {
-        EnrolmentWizardPage wizard = new EnrolmentWizardPage(browser, base).open();
-        wizard.searchSoftware(KALINKA_SOFTWARE);
-        wizard.upload("CERTIFICAT_REFERENCEMENT", files.pdf("certificat-" + tag + ".pdf"));
-        wizard.next(APPLICANT);
-        wizard.searchCompany(KALINKA_SIRET);
-        wizard.legalRepresentative(true);
-        wizard.person("representative", representative);
-        wizard.upload("PIECE_IDENTITE_REPRESENTANT", files.png("cni-" + tag + ".png"));
-        wizard.next(BANK);
-        wizard.bank(GUIDE_IBAN, GUIDE_BIC, "MARTIN MAELYS");
-        browser.waiting().until(d -> "CE MID PYRENEES TOULOUSE".equals(wizard.domiciliation()));
-        wizard.upload("RIB", files.pdf("rib-" + tag + ".pdf"));
-        wizard.next(CONFIRMATION);
-        return wizard.finish();
     }
 }

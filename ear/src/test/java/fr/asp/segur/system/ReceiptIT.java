@@ -1,8 +1,9 @@
 package fr.asp.segur.system;
 
-import static fr.asp.segur.system.EnrolmentWizardPage.APPLICANT;
-import static fr.asp.segur.system.EnrolmentWizardPage.BANK;
-import static fr.asp.segur.system.EnrolmentWizardPage.CONFIRMATION;
+import static fr.asp.segur.system.EnrolmentWizardPage.GUIDE_BIC;
+import static fr.asp.segur.system.EnrolmentWizardPage.GUIDE_IBAN;
+import static fr.asp.segur.system.EnrolmentWizardPage.KALINKA_SIRET;
+import static fr.asp.segur.system.EnrolmentWizardPage.KALINKA_SOFTWARE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.asp.segur.system.EnrolmentWizardPage.Person;
@@ -29,10 +30,6 @@ import org.openqa.selenium.Cookie;
  */
 class ReceiptIT extends BrowserJourney {
 
-    private static final String KALINKA_SOFTWARE = "0215jug63a";
-    private static final String KALINKA_SIRET = "81120705900015";
-    private static final String GUIDE_IBAN = "FR7613135000800800267924623";
-    private static final String GUIDE_BIC = "CEPAFRPP313";
     private static final String FOREIGN_SUPPLIER = "fournisseur-recapitulatif@autre-editeur.fr";
 
     @Test
@@ -40,20 +37,7 @@ class ReceiptIT extends BrowserJourney {
         SampleFiles files = new SampleFiles(tmp);
         String tag = Long.toString(System.nanoTime(), 36);
         Person representative = new Person("Martin", "Maelys", "maelys.recap." + tag + "@kalinka.fr", "0326212121");
-        EnrolmentWizardPage wizard = new EnrolmentWizardPage(browser, base).open();
-        wizard.searchSoftware(KALINKA_SOFTWARE);
-        wizard.upload("CERTIFICAT_REFERENCEMENT", files.pdf("certificat-" + tag + ".pdf"));
-        wizard.next(APPLICANT);
-        wizard.searchCompany(KALINKA_SIRET);
-        wizard.legalRepresentative(true);
-        wizard.person("representative", representative);
-        wizard.upload("PIECE_IDENTITE_REPRESENTANT", files.png("cni-" + tag + ".png"));
-        wizard.next(BANK);
-        wizard.bank(GUIDE_IBAN, GUIDE_BIC, "MARTIN MAELYS");
-        browser.waiting().until(d -> "CE MID PYRENEES TOULOUSE".equals(wizard.domiciliation()));
-        wizard.upload("RIB", files.pdf("rib-" + tag + ".pdf"));
-        wizard.next(CONFIRMATION);
-        String number = wizard.finish();
+        String number = new EnrolmentWizardPage(browser, base).enrolKalinka(files, tag, representative);
 
         // The confirmation offers the download, in the session that submitted.
         String href = browser.present("receiptLink").getDomAttribute("href");

@@ -1,8 +1,8 @@
 package fr.asp.segur.system;
 
-import static fr.asp.segur.system.EnrolmentWizardPage.APPLICANT;
-import static fr.asp.segur.system.EnrolmentWizardPage.BANK;
-import static fr.asp.segur.system.EnrolmentWizardPage.CONFIRMATION;
+import static fr.asp.segur.system.EnrolmentWizardPage.GUIDE_BIC;
+import static fr.asp.segur.system.EnrolmentWizardPage.KALINKA_SIRET;
+import static fr.asp.segur.system.EnrolmentWizardPage.KALINKA_SOFTWARE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.asp.segur.system.EnrolmentWizardPage.Person;
@@ -24,10 +24,6 @@ import org.junit.jupiter.api.Test;
  */
 class RequestDetailJourneysIT extends BrowserJourney {
 
-    private static final String KALINKA_SOFTWARE = "0215jug63a";
-    private static final String KALINKA_SIRET = "81120705900015";
-    private static final String GUIDE_IBAN = "FR7613135000800800267924623";
-    private static final String GUIDE_BIC = "CEPAFRPP313";
     private static final String AGENT = "agent@asp-public.fr";
     private static final String SUPERVISEUR = "superviseur@asp-public.fr";
 
@@ -45,7 +41,7 @@ class RequestDetailJourneysIT extends BrowserJourney {
 
     @Test
     void anAgentReadsTheRequestOpensADocumentTakesItAndValidatesIt() throws Exception {
-        String number = submitThroughTheWizard();
+        String number = new EnrolmentWizardPage(browser, base).enrolKalinka(files, tag, representative);
         String certificate = "certificat-" + tag + ".pdf";
         String identity = "cni-" + tag + ".png";
 
@@ -134,7 +130,7 @@ class RequestDetailJourneysIT extends BrowserJourney {
 
     @Test
     void aRejectionWithoutMotivationIsRefusedWithItsMessage() throws Exception {
-        String number = submitThroughTheWizard();
+        String number = new EnrolmentWizardPage(browser, base).enrolKalinka(files, tag, representative);
         RequestDetailPage page = new RequestDetailPage(browser, base).logIn(AGENT).open(number);
         page.take();
         page.waitForMessage("Vous avez pris la demande en charge");
@@ -162,7 +158,7 @@ class RequestDetailJourneysIT extends BrowserJourney {
 
     @Test
     void whenTwoAgentsActAtOnceTheSecondIsToldAndSeesTheNewState() throws Exception {
-        String number = submitThroughTheWizard();
+        String number = new EnrolmentWizardPage(browser, base).enrolKalinka(files, tag, representative);
         Browser other = new Browser();
         other.beforeEach(null);
         try {
@@ -195,23 +191,5 @@ class RequestDetailJourneysIT extends BrowserJourney {
     private static long consultations(String number) {
         return Database.count("select count(*) from audit_event where action = 'CONSULTATION_DOCUMENT' "
                 + "and request_number = ?", number);
-    }
-
-    /** KALINKA's legal representative enrols KALINKA's software: certificate and RIB in PDF, identity in PNG. */
-    private String submitThroughTheWizard() {
-        EnrolmentWizardPage wizard = new EnrolmentWizardPage(browser, base).open();
-        wizard.searchSoftware(KALINKA_SOFTWARE);
-        wizard.upload("CERTIFICAT_REFERENCEMENT", files.pdf("certificat-" + tag + ".pdf"));
-        wizard.next(APPLICANT);
-        wizard.searchCompany(KALINKA_SIRET);
-        wizard.legalRepresentative(true);
-        wizard.person("representative", representative);
-        wizard.upload("PIECE_IDENTITE_REPRESENTANT", files.png("cni-" + tag + ".png"));
-        wizard.next(BANK);
-        wizard.bank(GUIDE_IBAN, GUIDE_BIC, "MARTIN MAELYS");
-        browser.waiting().until(d -> "CE MID PYRENEES TOULOUSE".equals(wizard.domiciliation()));
-        wizard.upload("RIB", files.pdf("rib-" + tag + ".pdf"));
-        wizard.next(CONFIRMATION);
-        return wizard.finish();
     }
 }

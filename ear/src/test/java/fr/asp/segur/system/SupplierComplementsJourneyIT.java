@@ -1,8 +1,7 @@
 package fr.asp.segur.system;
 
-import static fr.asp.segur.system.EnrolmentWizardPage.APPLICANT;
-import static fr.asp.segur.system.EnrolmentWizardPage.BANK;
-import static fr.asp.segur.system.EnrolmentWizardPage.CONFIRMATION;
+import static fr.asp.segur.system.EnrolmentWizardPage.GUIDE_IBAN;
+import static fr.asp.segur.system.EnrolmentWizardPage.KALINKA_SIRET;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.asp.segur.system.EnrolmentWizardPage.Person;
@@ -18,11 +17,7 @@ import org.openqa.selenium.By;
  */
 class SupplierComplementsJourneyIT extends BrowserJourney {
 
-    private static final String KALINKA_SOFTWARE = "0215jug63a";
-    private static final String KALINKA_SIRET = "81120705900015";
-    private static final String GUIDE_IBAN = "FR7613135000800800267924623";
     private static final String NEW_IBAN = "FR7613135000801234567890127";
-    private static final String GUIDE_BIC = "CEPAFRPP313";
     private static final String AGENT = "agent@asp-public.fr";
 
     @Test
@@ -30,7 +25,7 @@ class SupplierComplementsJourneyIT extends BrowserJourney {
         SampleFiles files = new SampleFiles(tmp);
         String tag = Long.toString(System.nanoTime(), 36);
         Person representative = new Person("Martin", "Maelys", "correction." + tag + "@kalinka.fr", "0326212121");
-        String number = submitThroughTheWizard(files, tag, representative);
+        String number = new EnrolmentWizardPage(browser, base).enrolKalinka(files, tag, representative);
 
         // The agent asks for the IBAN and the representative's email to be corrected.
         RequestDetailPage page = new RequestDetailPage(browser, base).logIn(AGENT).open(number);
@@ -96,23 +91,5 @@ class SupplierComplementsJourneyIT extends BrowserJourney {
                 .doesNotContain(NEW_IBAN);
         assertThat(Database.people((Long) Database.request(number).get("id")).get("REPRESENTANT"))
                 .containsEntry("email", newEmail);
-    }
-
-    /** KALINKA's legal representative enrols KALINKA's software through the wizard. */
-    private String submitThroughTheWizard(SampleFiles files, String tag, Person representative) {
-        EnrolmentWizardPage wizard = new EnrolmentWizardPage(browser, base).open();
-        wizard.searchSoftware(KALINKA_SOFTWARE);
-        wizard.upload("CERTIFICAT_REFERENCEMENT", files.pdf("certificat-" + tag + ".pdf"));
-        wizard.next(APPLICANT);
-        wizard.searchCompany(KALINKA_SIRET);
-        wizard.legalRepresentative(true);
-        wizard.person("representative", representative);
-        wizard.upload("PIECE_IDENTITE_REPRESENTANT", files.png("cni-" + tag + ".png"));
-        wizard.next(BANK);
-        wizard.bank(GUIDE_IBAN, GUIDE_BIC, "MARTIN MAELYS");
-        browser.waiting().until(d -> "CE MID PYRENEES TOULOUSE".equals(wizard.domiciliation()));
-        wizard.upload("RIB", files.pdf("rib-" + tag + ".pdf"));
-        wizard.next(CONFIRMATION);
-        return wizard.finish();
     }
 }
