@@ -8,6 +8,9 @@ import fr.asp.segur.application.instruction.RequestSort;
 import fr.asp.segur.application.instruction.RequestSummary;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
@@ -65,10 +68,14 @@ class RequestPagingIT {
             for (RequestSort sort : RequestSort.values()) {
                 for (boolean ascending : new boolean[] {true, false}) {
                     List<String> all = numbers(queries.page(filter, sort, ascending, 0, 100));
+                    assertEquals(offsetPage(filter.getSiret(), sort, ascending, 0, 100), all,
+                            sort + (ascending ? " asc" : " desc") + ", every row against SQL");
                     for (int size : new int[] {1, 2, 4}) {
                         List<String> paged = new ArrayList<>();
                         for (int first = 0; first < total; first += size) {
                             List<String> page = numbers(queries.page(filter, sort, ascending, first, size, total));
+                            assertEquals(offsetPage(filter.getSiret(), sort, ascending, first, size), page,
+                                    sort + (ascending ? " asc" : " desc") + ", rows " + first + "+" + size + " against SQL");
                             assertEquals(numbers(queries.page(filter, sort, ascending, first, size)), page,
                                     sort + (ascending ? " asc" : " desc") + ", rows " + first + "+" + size);
                             paged.addAll(page);
@@ -91,6 +98,37 @@ class RequestPagingIT {
         People.as(People.AGENT, () -> assertEquals(1, queries.count(filter)));
         filter.setCompany("zzzz");
         People.as(People.AGENT, () -> assertEquals(0, queries.count(filter)));
+    }
+
+    /**
+     * The reference: the page as a plain "ORDER BY column, id OFFSET LIMIT" in SQL gives it, independent of
+     * RequestQueries (which reads the ids first, then the rows, and the second half from the end).
+     */
+    private List<String> offsetPage(String siret, RequestSort sort, boolean ascending, int first, int size)
+            throws Exception {
+        String column = switch (sort) {
+            case SUBMITTED_AT -> "submitted_at";
+            case REQUEST_NUMBER -> "request_number";
+            case SIRET -> "siret";
+            case DENOMINATION -> "denomination";
+            case STATUS -> "status";
+            case ASSIGNED_AGENT -> "assigned_agent";
+        };
+        String direction = ascending ? " asc" : " desc";
+        List<String> numbers = new ArrayList<>();
+        try (Connection c = ds.getConnection();
+             PreparedStatement st = c.prepareStatement("select request_number from enrolment_request where siret = ? "
+                     + "order by " + column + direction + ", id" + direction + " offset ? limit ?")) {
+            st.setString(1, siret);
+            st.setInt(2, first);
+            st.setInt(3, size);
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    numbers.add(rs.getString(1));
+                }
+            }
+        }
+        return numbers;
     }
 
     private static List<String> numbers(List<RequestSummary> rows) {
