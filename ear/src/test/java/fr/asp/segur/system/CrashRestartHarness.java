@@ -1,5 +1,7 @@
 package fr.asp.segur.system;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -9,6 +11,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -27,6 +31,7 @@ import java.util.stream.Collectors;
  * restarts it from its last checkpoint);</li>
  * <li>the checksums compared.</li>
  * </ol>
+ * The restart can also go through the portal's "Traitements" screen ({@link Restart#ADMIN_SCREEN}).
  * Several scenarios can share one server and database ({@link #run(List)}), one after the other.
  */
 final class CrashRestartHarness {
@@ -41,14 +46,29 @@ final class CrashRestartHarness {
      * @param volatileColumns columns left out of the checksums: their values depend on when the run
      *                      happened (updated_at) or on the sequence values it drew (id)
      * @param checks        queries (one value each) run after each run, compared like the checksums
+     * @param restart       how the killed execution is restarted once the server is back
      */
     record Scenario(String jobName, Map<String, String> parameters, Map<String, String> tables, String progressQuery,
-                    long killAt, List<String> setUp, List<String> volatileColumns, List<String> checks) {
+                    long killAt, List<String> setUp, List<String> volatileColumns, List<String> checks,
+                    Restart restart) {
 
         Scenario(String jobName, Map<String, String> parameters, Map<String, String> tables, String progressQuery,
                  long killAt) {
-            this(jobName, parameters, tables, progressQuery, killAt, List.of(), List.of(), List.of());
+            this(jobName, parameters, tables, progressQuery, killAt, List.of(), List.of(), List.of(),
+                    Restart.MANAGEMENT_OPERATION);
         }
+    }
+
+    /** Who restarts the killed execution. */
+    enum Restart {
+        /** WildFly's management operation {@code restart-job}, through jboss-cli. */
+        MANAGEMENT_OPERATION,
+        /**
+         * An administrator logged in through the portal's form who presses "Relancer" on the
+         * "Traitements" screen: the portal's own path (BatchJobs.restart, JobLauncher), which must
+         * see the execution left STARTED by the dead server as an orphan it can restart.
+         */
+        ADMIN_SCREEN
     }
 
     /** What happened: checksums of both runs, the progress at the kill, and the rows read after the restart. */
@@ -118,10 +138,44 @@ final class CrashRestartHarness {
         }
 
         server.start();
-        long restarted = PrivateServer.longResult(server.cli(SUBSYSTEM + ":restart-job(execution-id=" + second + ")"));
+        long restarted = scenario.restart() == Restart.ADMIN_SCREEN ? restartFromAdminScreen(second)
+                : PrivateServer.longResult(server.cli(SUBSYSTEM + ":restart-job(execution-id=" + second + ")"));
         String restartedStatus = awaitEnd(restarted);
         return new Outcome(uninterrupted, checksums(scenario), committed, readBeforeKill, readCount(restarted),
                 restartedStatus);
+    }
+
+    /**
+     * Logs in as the demo administrator, opens "Traitements", checks that "Relancer" is offered for the
+     * killed execution and for nothing else, presses it (a plain form post) and returns the new
+     * execution's number from the confirmation message.
+     */
+    private long restartFromAdminScreen(long killed) throws Exception {
+        WebClient web = new WebClient("http://127.0.0.1:" + (8080 + portOffset) + "/" + Deployments.CONTEXT + "/");
+        String page = web.loginThrough("admin/traitements.xhtml", People.ADMIN).body();
+        List<String> buttons = Pattern.compile("id=\"(traitements:jobs:\\d+:executions:\\d+:restart)\"").matcher(page)
+                .results().map(m -> m.group(1)).distinct().toList();
+        if (buttons.size() != 1) {
+            throw new AssertionError("The screen should offer \"Relancer\" for the killed execution " + killed
+                    + " only, not " + buttons);
+        }
+        Matcher viewState = Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\"").matcher(page);
+        if (!viewState.find()) {
+            throw new AssertionError("No view state in the Traitements page");
+        }
+        String button = buttons.get(0);
+        String response = web.post("admin/traitements.xhtml", "traitements=traitements&" + encode(button) + "="
+                + encode(button) + "&jakarta.faces.ViewState=" + encode(viewState.group(1))).body();
+        Matcher confirmed = Pattern.compile("n\\S{1,8} " + killed + " relanc\\S+ depuis son dernier point de reprise"
+                + " : ex\\S+ n\\S{1,8} (\\d+)").matcher(response);
+        if (!confirmed.find()) {
+            throw new AssertionError("No confirmation of the restart of execution " + killed + " in:\n" + response);
+        }
+        return Long.parseLong(confirmed.group(1));
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
     private static long start(PrivateServer server, Scenario scenario) throws Exception {

@@ -20,6 +20,9 @@ import org.junit.jupiter.api.TestInstance;
  * uninterrupted run, including the final step that withdraws what the file no longer lists (rows
  * loaded beforehand and absent from the file), and the restart resumes from the last checkpoint instead
  * of reading the whole file again. Both jobs share one private server (see {@link CrashRestartHarness}).
+ * The ANS execution is restarted through WildFly's management operation, the bank execution by an
+ * administrator pressing "Relancer" on the portal's "Traitements" screen, which must offer it for an
+ * execution its dead server left STARTED.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ReferentialSyncCrashIT {
@@ -69,7 +72,7 @@ class ReferentialSyncCrashIT {
                         + " ('cegedim01a', 'CEGEDIM MEDECIN LGC', '11.0', '902350719', 'CEGEDIM LOGICIELS MEDICAUX FRANCE',"
                         + " 'Médecin de ville', 'LGC', 'DSR-MDV-LGC-Va1', 1, DATE '2022-02-01', 'RETIRE',"
                         + " TIMESTAMP '2024-01-01 00:00:00')"),
-                List.of("updated_at"), List.of(ANS_CHECK));
+                List.of("updated_at"), List.of(ANS_CHECK), CrashRestartHarness.Restart.MANAGEMENT_OPERATION);
         CrashRestartHarness.Scenario bankScenario = new CrashRestartHarness.Scenario("bank-referential-sync",
                 Map.of("source", bankFile.toString()),
                 Map.of("bank_institution", "bank_code", "batch_skipped_line", "line_number"), SEEN, BANKS / 3,
@@ -80,7 +83,9 @@ class ReferentialSyncCrashIT {
                         // listed by the file under another name: updated
                         + " ('10000', 'BAAAFRPPXXX', 'ANCIEN NOM', 'LYON', FALSE)"),
                 // sequence values and when/by which execution a line was skipped differ between runs
-                List.of("id", "job_instance_id", "job_execution_id", "recorded_at"), List.of(BANK_CHECK));
+                List.of("id", "job_instance_id", "job_execution_id", "recorded_at"), List.of(BANK_CHECK),
+                // the portal's own path: "Relancer" on the administrators' screen (BatchJobs.restart)
+                CrashRestartHarness.Restart.ADMIN_SCREEN);
 
         List<CrashRestartHarness.Outcome> outcomes = new CrashRestartHarness().run(List.of(ansScenario, bankScenario));
         ans = outcomes.get(0);
