@@ -39,7 +39,12 @@ class ReferentialSyncCrashIT {
             + " or referencing_number = 'cegedim01a'";
     static final String BANK_CHECK = "select string_agg(bank_code || '=' || withdrawn || '/' || name, ','"
             + " order by bank_code) from bank_institution where bank_code in ('99990', '99991', '10000')";
-    static final String SEEN = "select count(*) from referential_sync_seen";
+
+    /** Keys committed so far by the job's latest instance (not another job's leftovers). */
+    static String seen(String jobName) {
+        return "select count(*) from referential_sync_seen where job_instance_id = (select max(jobinstanceid)"
+                + " from job_instance where jobname = '" + jobName + "')";
+    }
 
     private CrashRestartHarness.Outcome ans;
     private CrashRestartHarness.Outcome banks;
@@ -56,7 +61,7 @@ class ReferentialSyncCrashIT {
         bankRecords = writeEcbFile(bankFile, BANKS);
 
         CrashRestartHarness.Scenario ansScenario = new CrashRestartHarness.Scenario("ans-referential-sync",
-                Map.of("source", ansFile.toString()), Map.of("ans_solution", "referencing_number"), SEEN,
+                Map.of("source", ansFile.toString()), Map.of("ans_solution", "referencing_number"), seen("ans-referential-sync"),
                 SOLUTIONS / 3,
                 List.of("INSERT INTO ans_solution (referencing_number, software_name, software_version, editor_siren,"
                         + " editor_name, couloir, software_type, dsr, wave, referencing_date, status, updated_at) VALUES"
@@ -75,7 +80,8 @@ class ReferentialSyncCrashIT {
                 List.of("updated_at"), List.of(ANS_CHECK), CrashRestartHarness.Restart.MANAGEMENT_OPERATION);
         CrashRestartHarness.Scenario bankScenario = new CrashRestartHarness.Scenario("bank-referential-sync",
                 Map.of("source", bankFile.toString()),
-                Map.of("bank_institution", "bank_code", "batch_skipped_line", "line_number"), SEEN, BANKS / 3,
+                Map.of("bank_institution", "bank_code", "batch_skipped_line", "line_number"), seen("bank-referential-sync"),
+                BANKS / 3,
                 List.of("INSERT INTO bank_institution (bank_code, bic, name, city, withdrawn) VALUES"
                         // absent from the file: withdrawn by the final step
                         + " ('99990', 'ZZZAFRPPXXX', 'BANQUE DISPARUE', 'PARIS', FALSE),"
