@@ -20,7 +20,8 @@ import java.util.stream.Stream;
  * A copy of the provisioned WildFly (ear/target/wildfly) that a test starts, kills with SIGKILL and
  * starts again itself, which the Arquillian-managed container cannot survive. It shares the WildFly
  * installation but has its own base directory (configuration, data, logs, deployments with the EAR
- * as built), its own port offset and its own database, and runs without sample data.
+ * as built), its own port offset and its own database, and runs without sample data but with the
+ * demo accounts (an administrator can use its screens).
  */
 final class PrivateServer implements AutoCloseable {
 
@@ -47,7 +48,7 @@ final class PrivateServer implements AutoCloseable {
                 "-Djboss.server.base.dir=" + base, "-Djboss.socket.binding.port-offset=" + portOffset,
                 "-Dsegur.db.url=" + dbUrl, "-Dsegur.db.user=" + System.getProperty("test.db.user"),
                 "-Dsegur.db.password=" + System.getProperty("test.db.password"),
-                "-Dsegur.smtp.port=" + (3025 + portOffset), "-Dsegur.sample-data=false");
+                "-Dsegur.smtp.port=" + (3025 + portOffset), "-Dsegur.sample-data=false", "-Dsegur.demo-accounts=true");
         Path log = base.resolve("console-" + (++starts) + ".log");
         process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();

@@ -1,13 +1,12 @@
 package fr.asp.segur.batch.support;
 
 import fr.asp.segur.application.BusinessRuleException;
+import fr.asp.segur.application.batch.OrphanedExecutions;
 import jakarta.batch.operations.JobOperator;
 import jakarta.batch.operations.NoSuchJobException;
 import jakarta.batch.runtime.BatchRuntime;
 import jakarta.batch.runtime.JobExecution;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.lang.management.ManagementFactory;
-import java.util.Date;
 import java.util.Properties;
 import java.util.logging.Logger;
 
@@ -74,18 +73,8 @@ public class JobLauncher {
         }
     }
 
-    /**
-     * An execution the repository says is starting, running or stopping, but that was created before
-     * this server started: its server died under it. One server runs the portal's jobs; with several
-     * nodes sharing the repository this test would need a node id and a heartbeat.
-     */
+    /** An execution left starting, running or stopping by a server that died: see {@link OrphanedExecutions}. */
     public static boolean isOrphan(JobExecution execution) {
-        Date created = execution.getCreateTime();
-        return switch (execution.getBatchStatus()) {
-            case STARTING, STARTED, STOPPING -> created != null && created.getTime() < SERVER_START;
-            default -> false;
-        };
+        return OrphanedExecutions.isOrphan(execution);
     }
-
-    private static final long SERVER_START = ManagementFactory.getRuntimeMXBean().getStartTime();
 }

@@ -83,12 +83,14 @@ public class BatchExecutions {
             long millis = Math.max(1, Duration.between(start, end == null ? LocalDateTime.now() : end).toMillis());
             throughput = read * 1000.0 / millis;
         }
-        boolean running = status == BatchStatus.STARTING || status == BatchStatus.STARTED
-                || status == BatchStatus.STOPPING;
+        // an execution left STARTED by a server that died runs no more: offered "Relancer", not "Arrêter"
+        boolean orphan = OrphanedExecutions.isOrphan(execution);
+        boolean running = !orphan && (status == BatchStatus.STARTING || status == BatchStatus.STARTED
+                || status == BatchStatus.STOPPING);
         return new ExecutionSummary(execution.getExecutionId(), instance.getInstanceId(), execution.getJobName(),
                 status.name(), execution.getExitStatus(), start, end, read, written, skipped, filtered, throughput,
                 running ? progress(execution.getExecutionId()) : null,
-                last && (status == BatchStatus.FAILED || status == BatchStatus.STOPPED));
+                last && (orphan || status == BatchStatus.FAILED || status == BatchStatus.STOPPED));
     }
 
     /** The skipped lines of an execution, in file order (at most 1,000). */
