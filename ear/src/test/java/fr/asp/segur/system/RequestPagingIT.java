@@ -100,6 +100,21 @@ class RequestPagingIT {
         People.as(People.AGENT, () -> assertEquals(0, queries.count(filter)));
     }
 
+    @Test
+    void thePagersCountOfASocieteSearchStopsAfterTheCap() throws Exception {
+        String siret = requests();
+        RequestFilter filter = new RequestFilter();
+        filter.setSiret(siret);
+        People.as(People.AGENT, () -> assertEquals(queries.count(filter), queries.countForPager(filter, 3),
+                "without a Société search the count is exact, whatever the cap"));
+        filter.setCompany("nique pagin");
+        People.as(People.AGENT, () -> {
+            assertEquals(9, queries.countForPager(filter, 100), "under the cap: exact");
+            assertEquals(9, queries.countForPager(filter, 9), "at the cap: exact");
+            assertEquals(4, queries.countForPager(filter, 3), "over the cap: cap + 1, meaning more than the cap");
+        });
+    }
+
     /**
      * The reference: the page as a plain "ORDER BY column, id OFFSET LIMIT" in SQL gives it, independent of
      * RequestQueries (which reads the ids first, then the rows, and the second half from the end).

@@ -42,6 +42,23 @@ public class RequestQueries {
         return em.createQuery(query).getSingleResult();
     }
 
+    /**
+     * The pager's total. It is exact, except for a "Société contient" search: a fragment found in many
+     * names (say "sante", 8 % of a million requests) cannot be counted from an index, every match has to
+     * be checked in the table, so at most {@code cap + 1} matches are counted and a result above
+     * {@code cap} means "more than cap". The list then stops at {@code cap}; the export has them all.
+     */
+    public long countForPager(RequestFilter filter, int cap) {
+        if (!notBlank(filter.getCompany())) {
+            return count(filter);
+        }
+        CriteriaBuilder cb = em.getCriteriaBuilder();
+        CriteriaQuery<Long> query = cb.createQuery(Long.class);
+        Root<EnrolmentRequest> r = query.from(EnrolmentRequest.class);
+        query.select(r.get("id")).where(predicates(cb, query, r, filter));
+        return em.createQuery(query).setMaxResults(cap + 1).getResultList().size();
+    }
+
     /** One page of the matching requests, sorted; the request id breaks ties so pages never overlap. */
     public List<RequestSummary> page(RequestFilter filter, RequestSort sort, boolean ascending, int first, int size) {
         return page(filter, sort, ascending, first, size, -1);

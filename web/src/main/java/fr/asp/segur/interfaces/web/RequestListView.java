@@ -37,13 +37,22 @@ public class RequestListView implements Serializable {
     @EJB
     private RequestQueries queries;
 
+    /**
+     * At most this many requests are listed for a "Société contient" search (counting every match of a
+     * frequent fragment would cost the whole table: docs/PERFORMANCE.md); the CSV/XLSX export has them all.
+     */
+    static final int FRAGMENT_COUNT_CAP = 10_000;
+
     private final RequestFilter filter = new RequestFilter();
+    private boolean capped;
     private final LazyDataModel<RequestSummary> model = new LazyDataModel<>() {
         private static final long serialVersionUID = 1L;
 
         @Override
         public int count(Map<String, FilterMeta> filterBy) {
-            return (int) Math.min(Integer.MAX_VALUE, queries.count(filter));
+            long total = queries.countForPager(filter, FRAGMENT_COUNT_CAP);
+            capped = notBlank(filter.getCompany()) && total > FRAGMENT_COUNT_CAP;
+            return (int) Math.min(Integer.MAX_VALUE, capped ? FRAGMENT_COUNT_CAP : total);
         }
 
         @Override
@@ -54,7 +63,8 @@ public class RequestListView implements Serializable {
                     : SORTS.getOrDefault(sort.getField(), RequestSort.SUBMITTED_AT);
             boolean ascending = sort != null && sort.getOrder() == SortOrder.ASCENDING;
             // The total counted just before (count() runs first) lets deep pages be read from the end.
-            return queries.page(filter, column, ascending, first, pageSize, getRowCount());
+            // A capped total is not the real one: those pages are read by offset (at most the cap).
+            return queries.page(filter, column, ascending, first, pageSize, capped ? -1 : getRowCount());
         }
 
         @Override
@@ -63,6 +73,9 @@ public class RequestListView implements Serializable {
         }
     };
 
+    /** Whether the last search matched more requests than the list shows (see {@link #FRAGMENT_COUNT_CAP}). */
+    public boolean isCapped() { return capped; }
+    public String getCountCapLabel() { return java.text.NumberFormat.getIntegerInstance(java.util.Locale.FRANCE).format(FRAGMENT_COUNT_CAP); }
     public RequestFilter getFilter() { return filter; }
     public LazyDataModel<RequestSummary> getModel() { return model; }
 
@@ -90,5 +103,9 @@ public class RequestListView implements Serializable {
         return params.entrySet().stream().filter(e -> e.getValue() != null && !e.getValue().toString().isBlank())
                 .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue().toString(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
+    }
+
+    private static boolean notBlank(String value) {
+        return value != null && !value.isBlank();
     }
 }
