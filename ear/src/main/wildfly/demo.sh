@@ -17,4 +17,4 @@ trap 'kill $greenmail 2>/dev/null || true' EXIT
 
 cp "$target/segur.ear" "$home/standalone/deployments/segur.ear"
 echo "Portail SEGUR Numérique starting: http://localhost:8080/segurnum/  (emails: http://localhost:8025/)"
-"$home/bin/standalone.sh" -c standalone.xml -Dsegur.smtp.host=127.0.0.1 -Dsegur.smtp.port=2525 -Dsegur.demo-accounts=true
+"$home/bin/standalone.sh" -c standalone.xml -Dsegur.smtp.host=127.0.0.1 -Dsegur.smtp.port=2525 -Dsegur.demo-accounts=true -Dsegur.demo-data=true

@@ -26,6 +26,8 @@ public class Document {
     @ManyToOne
     @JoinColumn(name = "request_id")
     private EnrolmentRequest request;
+    @Column(name = "funding_request_id")
+    private Long fundingRequestId;
     @Column(name = "draft_token")
     private String draftToken;
     @Enumerated(EnumType.STRING)
@@ -59,6 +61,16 @@ public class Document {
         this.draftToken = null;
     }
 
+    /** Attaches a staged document to a funding request (order form, invoice, VA or MOM). */
+    public void attachToFundingRequest(Long fundingRequestId) {
+        if (draftToken == null) {
+            throw new IllegalStateException("Only a staged document can be attached");
+        }
+        this.fundingRequestId = fundingRequestId;
+        this.draftToken = null;
+    }
+
+    public Long getFundingRequestId() { return fundingRequestId; }
     public Long getId() { return id; }
     public EnrolmentRequest getRequest() { return request; }
     public String getDraftToken() { return draftToken; }

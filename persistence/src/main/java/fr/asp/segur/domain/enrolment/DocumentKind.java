@@ -9,7 +9,11 @@ public enum DocumentKind {
     PIECE_IDENTITE_DEPOSITAIRE("CNI, passeport ou titre de séjour du dépositaire"),
     CONTRAT_PRESTATION("Contrat de prestation"),
     MANDAT_REPRESENTANT("Mandat du représentant légal"),
-    RIB("RIB");
+    RIB("RIB"),
+    BON_DE_COMMANDE("Bon de commande signé"),
+    FACTURE("Facture adressée au client"),
+    VERIFICATION_APTITUDE("Vérification d'aptitude (VA) signée par le client"),
+    MISE_EN_ORDRE_DE_MARCHE("Mise en ordre de marche (MOM) signée par le client");
 
     private final String label;
 

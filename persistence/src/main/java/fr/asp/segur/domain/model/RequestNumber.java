@@ -71,6 +71,25 @@ public record RequestNumber(String value) {
         return new RequestNumber(PREFIX + body);
     }
 
+    /**
+     * The body of a number with this layout for another prefix (e.g. funding requests): the
+     * sequence in Crockford base 32, at least 5 characters, then its Luhn mod 32 check character.
+     */
+    public static String checkedBase32(long sequence) {
+        String full = fromSequence(sequence).value();
+        return full.substring(PREFIX.length());
+    }
+
+    /** Whether {@code body} is a canonical {@link #checkedBase32} body. */
+    public static boolean isCheckedBase32(String body) {
+        try {
+            new RequestNumber(PREFIX + body);
+            return true;
+        } catch (InvalidValueException e) {
+            return false;
+        }
+    }
+
     /** @return the sequence this number was built from */
     public long sequence() {
         return decode(digitsOf(value));
