@@ -17,13 +17,12 @@ import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.time.LocalDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * The referential of funding calls: read by everyone who files or instructs, edited and imported by
- * administrators, closed by the nightly job once their window has ended.
+ * administrators (closed by the nightly job once their window has ended: {@link FundingNightly}).
  */
 @Stateless
 @PermitAll
@@ -111,20 +110,6 @@ public class FundingCalls {
             save(d);
         }
         return new ImportReport(created, updated, List.of());
-    }
-
-    /** Nightly: marks closed the calls whose window has ended; returns their codes. */
-    @RolesAllowed({Role.ADMINISTRATEUR_ROLE})
-    public List<String> closeEnded() {
-        LocalDateTime now = clock.now();
-        List<String> closed = new ArrayList<>();
-        for (FundingCall c : em.createQuery("select c from FundingCall c where c.closedAt is null "
-                + "and c.orderWindowEnd < :now", FundingCall.class).setParameter("now", now).getResultList()) {
-            if (c.closeIfEnded(now)) {
-                closed.add(c.getCode());
-            }
-        }
-        return closed;
     }
 
     /** The French message of a definition that does not hold, as a field error list. */
