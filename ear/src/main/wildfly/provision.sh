@@ -23,6 +23,10 @@ sed "s/@WILDFLY_VERSION@/$version/" "$src/modules/org/eclipse/persistence/main/m
 pg="$home/modules/org/postgresql/main"
 mkdir -p "$pg"
 cp "$target/module-jars/postgresql.jar" "$src/modules/org/postgresql/main/module.xml" "$pg/"
+pw="$home/modules/com/prowidesoftware/main"
+mkdir -p "$pw"
+cp "$target/module-jars/pw-iso20022.jar" "$target/module-jars/pw-swift-core.jar" \
+   "$src/modules/com/prowidesoftware/main/module.xml" "$pw/"
 
 configure() { # $1 = configuration file name, $2 = profile cli
     cp "$cfg/standalone.xml.orig" "$cfg/$1"

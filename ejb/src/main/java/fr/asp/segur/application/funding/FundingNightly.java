@@ -64,14 +64,14 @@ public class FundingNightly {
 
     /**
      * Requests with a paid avance and no solde, whose call's solde deadline is at most the largest
-     * reminder delay away (and not past), after {@code afterId} (the reader's checkpoint).
+     * reminder delay away in days (and not past), after {@code afterId} (the reader's checkpoint).
      */
     public List<Long> awaitingSolde(long afterId) {
         LocalDateTime now = clock.now();
         return em.createQuery("select r.id from FundingRequest r where r.id > :after and r.status = :paid "
-                        + "and r.call.soldeDeadline >= :now and r.call.soldeDeadline <= :horizon order by r.id", Long.class)
+                        + "and r.call.soldeDeadline >= :now and r.call.soldeDeadline < :horizon order by r.id", Long.class)
                 .setParameter("after", afterId).setParameter("paid", FundingStatus.AVANCE_PAYEE)
-                .setParameter("now", now).setParameter("horizon", now.plusDays(REMINDER_DAYS.get(0)))
+                .setParameter("now", now).setParameter("horizon", now.toLocalDate().plusDays(REMINDER_DAYS.get(0) + 1L).atStartOfDay())
                 .getResultList();
     }
 
