@@ -3,7 +3,8 @@
 -- ClientReferentials. Portable between PostgreSQL and H2 (LEGACY mode).
 
 -- One row per FINESS number, a site (kind ET) or a legal entity (kind EJ): a funding call may name
--- either. The historical extraction only carries sites; the JSON feed carries both.
+-- either. The historical extraction only carries sites; the JSON feed carries both. last_processed_at is
+-- FINESS's own date of last update of the row (maj, dateDerniereMaj), never the clock.
 CREATE TABLE finess_establishment (
     finess              VARCHAR(9)    PRIMARY KEY,
     kind                VARCHAR(2)    NOT NULL,
@@ -16,7 +17,6 @@ CREATE TABLE finess_establishment (
     postal_code         VARCHAR(8),
     city                VARCHAR(255),
     closed              BOOLEAN       NOT NULL,
-    updated_on          DATE,
     last_processed_at   TIMESTAMP
 );
 CREATE INDEX finess_establishment_ej ON finess_establishment (finess_ej);
@@ -24,7 +24,8 @@ CREATE INDEX finess_establishment_siret ON finess_establishment (siret);
 CREATE INDEX finess_establishment_category ON finess_establishment (category_code, postal_code);
 
 -- One row per professional: the directory's file has one line per activity, the import keeps the
--- first activity it meets for each RPPS number (see RppsFormat).
+-- first activity with an address for each RPPS number (see RppsFormat). The file dates no line:
+-- last_processed_at stays empty.
 CREATE TABLE rpps_professional (
     rpps                VARCHAR(11)   PRIMARY KEY,
     last_name           VARCHAR(255)  NOT NULL,

@@ -4,7 +4,6 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import java.time.LocalDate;
 import java.time.LocalDateTime;
 
 /**
@@ -34,8 +33,6 @@ public class FinessEstablishment {
     private String postalCode;
     private String city;
     private boolean closed;
-    @Column(name = "updated_on")
-    private LocalDate updatedOn;
     @Column(name = "last_processed_at")
     private LocalDateTime lastProcessedAt;
 
@@ -57,6 +54,5 @@ public class FinessEstablishment {
     public String getPostalCode() { return postalCode; }
     public String getCity() { return city; }
     public boolean isClosed() { return closed; }
-    public LocalDate getUpdatedOn() { return updatedOn; }
     public LocalDateTime getLastProcessedAt() { return lastProcessedAt; }
 }
