@@ -76,7 +76,7 @@ job() { # $1 label
 }
 
 # 3. Baseline: PostgreSQL's own COPY of the same file
-COLS=$(head -1 "$FILE" | tr '|' '\n' | awk '{printf "%sc%d text", NR>1 ? ", " : "", NR}')
+COLS=$(head -1 "$FILE" | tr '|' '\n' | awk '{printf "%s%s text", (NR > 1 ? ", " : ""), "c" NR}')
 $PSQL -d "$DB" -c "CREATE TABLE copy_target ($COLS)" -c "CHECKPOINT"
 T0=$(now)
 $PSQL -d "$DB" -c "\\copy copy_target from '$FILE' with (format csv, delimiter '|', header true, quote E'\\x01')"
