@@ -19,7 +19,7 @@ import java.util.Properties;
 
 /**
  * Starts the referential jobs every night at {@code -Dsegur.referentials.hour} (default 2 h), in the
- * order ANS, banks, SIRENE, each with its default source (the {@code segur.*.source} properties). Every
+ * order ANS, banks, SIRENE, FINESS, RPPS, each with its default source (the {@code segur.*.source} properties). Every
  * node has this timer; {@link NightlyStarts} lets one node only start each job, and never over a
  * running execution.
  */
@@ -28,7 +28,8 @@ import java.util.Properties;
 @PermitAll
 public class ReferentialsTimer {
 
-    static final List<String> JOBS = List.of("ans-referential-sync", "bank-referential-sync", "sirene-sync");
+    static final List<String> JOBS = List.of("ans-referential-sync", "bank-referential-sync", "sirene-sync",
+            "finess-sync", "rpps-sync");
 
     @Resource
     private TimerService timers;

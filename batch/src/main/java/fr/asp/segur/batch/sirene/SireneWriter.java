@@ -1,6 +1,7 @@
 package fr.asp.segur.batch.sirene;
 
 import fr.asp.segur.application.referential.SireneFormat;
+import fr.asp.segur.batch.support.StagedUpsert;
 import jakarta.annotation.Resource;
 import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.chunk.AbstractItemWriter;
@@ -15,7 +16,7 @@ import javax.sql.DataSource;
 
 /**
  * Writes a chunk of mapped SIRENE rows into the referential table as one upsert that changes a row
- * only when the file says something new ({@link SireneUpsert}): re-running a chunk after a crash, or
+ * only when the file says something new ({@link StagedUpsert}): re-running a chunk after a crash, or
  * the whole file, changes nothing. On PostgreSQL the chunk goes through COPY into a temporary table
  * first (straight into the table for the initial load of an empty one); elsewhere (H2, the embedded
  * demo) through a JDBC batch of MERGE statements.
@@ -35,7 +36,7 @@ public class SireneWriter extends AbstractItemWriter {
     @Resource(lookup = "java:jboss/datasources/SegurDS")
     private DataSource dataSource;
 
-    private SireneUpsert upsert;
+    private StagedUpsert upsert;
     private long changed;
     private boolean direct;
 
@@ -45,7 +46,7 @@ public class SireneWriter extends AbstractItemWriter {
      */
     @Override
     public void open(Serializable checkpoint) throws Exception {
-        upsert = new SireneUpsert(SireneFileReader.format(kind));
+        upsert = new StagedUpsert(SireneFileReader.format(kind));
         changed = checkpoint == null ? 0 : (Long) checkpoint;
         if (checkpoint == null) {
             try (Connection c = dataSource.getConnection()) {

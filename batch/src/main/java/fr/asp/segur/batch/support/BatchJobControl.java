@@ -17,8 +17,8 @@ import java.util.Properties;
 public class BatchJobControl implements BatchJobs {
 
     /** Every job of META-INF/batch-jobs an administrator may run, in display order. */
-    static final List<String> JOBS = List.of("ans-referential-sync", "sirene-sync", "bank-referential-sync", "reminders",
-            "funding-nightly");
+    static final List<String> JOBS = List.of("ans-referential-sync", "sirene-sync", "bank-referential-sync", "finess-sync",
+            "rpps-sync", "reminders", "funding-nightly");
 
     @Inject
     private JobLauncher launcher;

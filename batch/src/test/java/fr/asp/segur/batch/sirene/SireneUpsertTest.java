@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import fr.asp.segur.application.referential.SireneFormat;
+import fr.asp.segur.batch.support.StagedUpsert;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -122,7 +123,7 @@ class SireneUpsertTest {
 
     @Test
     void mergeChangesARowOnlyWhenTheFileSaysSomethingNew(@TempDir Path dir) throws Exception {
-        SireneUpsert upsert = new SireneUpsert(SireneFormat.ESTABLISHMENTS);
+        StagedUpsert upsert = new StagedUpsert(SireneFormat.ESTABLISHMENTS);
         try (Connection c = h2()) {
             List<String[]> first = read(zip(dir, line("A", "KALINKA", "2025-06-30T10:15:00")));
             assertThat(upsert.write(c, first)).isEqualTo(1);

@@ -20,7 +20,7 @@ import org.apache.commons.csv.CSVRecord;
  * target table's columns as text, in {@link #columns()} order, {@code null} for empty: the form
  * PostgreSQL's COPY and a JDBC batch both take.
  */
-public enum SireneFormat {
+public enum SireneFormat implements ReferentialTable {
 
     /** StockEtablissement into {@code sirene_establishment}. */
     ESTABLISHMENTS("sirene_establishment", "siret",
@@ -116,26 +116,31 @@ public enum SireneFormat {
     }
 
     /** The referential table this file feeds. */
+    @Override
     public String table() {
         return table;
     }
 
     /** The table's key column (siret or siren). */
+    @Override
     public String key() {
         return key;
     }
 
     /** The table's columns, in the order of a mapped row. */
+    @Override
     public List<String> columns() {
         return columns;
     }
 
     /** Whether the row's value at this index is a timestamp (ISO text), for typed JDBC binding. */
+    @Override
     public boolean isTimestamp(int column) {
         return columns.get(column).equals("last_processed_at");
     }
 
     /** Whether the row's value at this index is a boolean ("true"/"false"). */
+    @Override
     public boolean isBoolean(int column) {
         return columns.get(column).equals("head_office");
     }

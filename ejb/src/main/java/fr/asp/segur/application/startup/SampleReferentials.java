@@ -1,5 +1,9 @@
 package fr.asp.segur.application.startup;
 
+import fr.asp.segur.application.referential.FinessFormat;
+import fr.asp.segur.application.referential.ReferentialRows;
+import fr.asp.segur.application.referential.ReferentialTable;
+import fr.asp.segur.application.referential.RppsFormat;
 import fr.asp.segur.application.referential.SireneFormat;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.PostConstruct;
@@ -36,7 +40,8 @@ import org.apache.commons.csv.CSVRecord;
 
 /**
  * Installs the sample referentials shipped in the persistence module (sample/: ANS solutions, SIRENE
- * establishments and legal units in INSEE's own format, French banks in the ECB's format) into empty
+ * establishments and legal units in INSEE's own format, French banks in the ECB's format, FINESS
+ * establishments and RPPS professionals in their directories' formats) into empty
  * referential tables, so that the portal works offline out of the box. Turned off with
  * {@code -Dsegur.sample-data=false}; never touches a referential that already has rows.
  */
@@ -69,6 +74,13 @@ public class SampleReferentials {
             }
             if (isEmpty(c, "bank_institution")) {
                 LOG.info(() -> "Sample banks: " + banks(c));
+            }
+            if (isEmpty(c, "finess_establishment")) {
+                LOG.info(() -> "Sample FINESS establishments: " + clientRows(c, FinessFormat.SAMPLE, FinessFormat.TABLE)
+                        + " (extraction), " + clientRows(c, FinessFormat.SAMPLE_JSON, FinessFormat.TABLE) + " (JSON feed)");
+            }
+            if (isEmpty(c, "rpps_professional")) {
+                LOG.info(() -> "Sample RPPS professionals: " + clientRows(c, RppsFormat.SAMPLE, RppsFormat.TABLE));
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Installing the sample referentials failed", e);
@@ -137,6 +149,45 @@ public class SampleReferentials {
                 }
             }
         });
+    }
+
+    /**
+     * A client referential's sample through the same parser as the finess-sync / rpps-sync jobs (the two
+     * FINESS samples hold different numbers: plain inserts do); the samples have no bad line.
+     */
+    private int clientRows(Connection c, String resource, ReferentialTable table) {
+        String sql = "insert into " + table.table() + " (" + String.join(", ", table.columns()) + ") values ("
+                + String.join(", ", Collections.nCopies(table.columns().size(), "?")) + ")";
+        int rows = 0;
+        try (InputStream in = getClass().getClassLoader().getResourceAsStream(resource);
+             ReferentialRows file = table == RppsFormat.TABLE ? RppsFormat.read(in) : FinessFormat.read(in);
+             PreparedStatement ps = c.prepareStatement(sql)) {
+            for (ReferentialRows.Item item = file.next(); item != null; item = file.next()) {
+                if (!item.isValid()) {
+                    throw new IllegalStateException(resource + " line " + item.line() + ": " + item.reason());
+                }
+                String[] row = item.row();
+                for (int i = 0; i < row.length; i++) {
+                    if (table.isBoolean(i)) {
+                        ps.setBoolean(i + 1, Boolean.parseBoolean(row[i]));
+                    } else if (table.isTimestamp(i)) {
+                        setTimestamp(ps, i + 1, row[i]);
+                    } else {
+                        ps.setString(i + 1, row[i]);
+                    }
+                }
+                ps.addBatch();
+                if (++rows % BATCH == 0) {
+                    ps.executeBatch();
+                }
+            }
+            ps.executeBatch();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Loading " + resource + " failed at row " + rows, e);
+        }
+        return rows;
     }
 
     /** French institutions only, as the bank-referential-sync job keeps them (same parser). */

@@ -33,9 +33,12 @@ public class BatchJobsView implements Serializable {
             "ans-referential-sync", "Référentiel ANS des solutions référencées",
             "sirene-sync", "Répertoire SIRENE des entreprises et établissements",
             "bank-referential-sync", "Référentiel des banques (liste BCE des institutions financières)",
+            "finess-sync", "Répertoire FINESS des établissements sanitaires et sociaux",
+            "rpps-sync", "Répertoire RPPS des professionnels de santé",
             "reminders", "Relances des demandes de compléments et synthèses des agents",
             "funding-nightly", "Clôture des appels à financement et rappels des soldes à déposer");
-    private static final List<String> WITH_SOURCE = List.of("ans-referential-sync", "sirene-sync", "bank-referential-sync");
+    private static final List<String> WITH_SOURCE = List.of("ans-referential-sync", "sirene-sync", "bank-referential-sync",
+            "finess-sync", "rpps-sync");
 
     @EJB
     private BatchJobs jobs;

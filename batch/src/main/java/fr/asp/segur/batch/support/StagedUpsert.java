@@ -1,6 +1,6 @@
-package fr.asp.segur.batch.sirene;
+package fr.asp.segur.batch.support;
 
-import fr.asp.segur.application.referential.SireneFormat;
+import fr.asp.segur.application.referential.ReferentialTable;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -17,10 +17,10 @@ import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
 /**
- * Upserts mapped SIRENE rows ({@link SireneFormat}) into their referential table, idempotently:
+ * Upserts mapped referential rows ({@link ReferentialTable}: SIRENE, FINESS, RPPS) into their table, idempotently:
  * <ul>
  * <li>a row is updated only when a column differs, and never by an older version of itself (its
- * {@code last_processed_at}, INSEE's dateDernierTraitement, is older than the stored one): running a
+ * {@code last_processed_at}, the source's own date such as INSEE's dateDernierTraitement, is older than the stored one): running a
  * file twice, or a chunk again after a crash, changes nothing; a stale file cannot undo a newer one;</li>
  * <li>rows absent from the file are left alone (a full stock never deletes: requests refer to them;
  * a closed establishment arrives as state F and is stored closed);</li>
@@ -30,9 +30,9 @@ import org.postgresql.copy.CopyIn;
  * {@code INSERT ... SELECT ... ON CONFLICT DO UPDATE ... WHERE}. Other databases: a JDBC batch of
  * standard {@code MERGE} statements.
  */
-final class SireneUpsert {
+public final class StagedUpsert {
 
-    private final SireneFormat format;
+    private final ReferentialTable format;
     private final String stage;
     private final String createStage;
     private final String copy;
@@ -41,7 +41,7 @@ final class SireneUpsert {
     private final String upsert;
     private final String merge;
 
-    SireneUpsert(SireneFormat format) {
+    public StagedUpsert(ReferentialTable format) {
         this.format = format;
         List<String> columns = format.columns();
         String table = format.table();
@@ -76,7 +76,7 @@ final class SireneUpsert {
     }
 
     /** Writes the rows in the caller's transaction; returns how many rows were inserted or updated. */
-    int write(Connection c, List<String[]> rows) throws SQLException {
+    public int write(Connection c, List<String[]> rows) throws SQLException {
         if (rows.isEmpty()) {
             return 0;
         }
@@ -90,7 +90,7 @@ final class SireneUpsert {
      * Whether the initial-load shortcut applies: PostgreSQL and an empty table. The caller decides at the
      * start of a fresh step only (never on a restart, when rows of a replayed chunk may already be there).
      */
-    boolean canLoadDirectly(Connection c) throws SQLException {
+    public boolean canLoadDirectly(Connection c) throws SQLException {
         if (!c.isWrapperFor(PGConnection.class)) {
             return false;
         }
@@ -103,7 +103,7 @@ final class SireneUpsert {
      * Initial load into an empty table: COPY straight into it, no staging and no upsert. A key twice in
      * the file fails the chunk (and the step); its restart goes through {@link #write}, which takes the later line.
      */
-    int writeDirectly(Connection c, List<String[]> rows) throws SQLException {
+    public int writeDirectly(Connection c, List<String[]> rows) throws SQLException {
         if (rows.isEmpty()) {
             return 0;
         }
