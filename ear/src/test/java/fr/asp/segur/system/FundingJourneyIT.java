@@ -47,6 +47,11 @@ class FundingJourneyIT extends BrowserJourney {
         return number;
     }
 
+    /** Cells' tabs, narrow and plain no-break spaces as single spaces. */
+    private static String flat(String text) {
+        return text.replace('\u202f', ' ').replace('\u00a0', ' ').replaceAll("\\s+", " ");
+    }
+
     private void logIn(String login) {
         new RequestDetailPage(browser, base).logIn(login);
     }
@@ -76,10 +81,10 @@ class FundingJourneyIT extends BrowserJourney {
         browser.waiting().until(d -> d.getCurrentUrl().contains("financement.xhtml?numero=" + number));
         assertThat(browser.textNow("requestNumber")).isEqualTo(number);
         assertThat(browser.textNow("status")).isEqualTo("Avance déposée");
-        String amounts = browser.textNow("amounts").replace('\u202f', ' ').replace('\u00a0', ' ');
+        String amounts = flat(browser.textNow("amounts"));
         assertThat(amounts).contains("Montant retenu 9 000,00 € 10 800,00 €").contains("Avance (30 %) 2 700,00 € 3 240,00 €");
         List<String> checks = browser.driver().findElements(By.cssSelector("#checks tbody tr")).stream()
-                .map(WebElement::getText).toList();
+                .map(WebElement::getText).map(FundingJourneyIT::flat).toList();
         assertThat(checks).hasSize(8);
         assertThat(checks).anyMatch(c -> c.startsWith("Client dans son référentiel À vérifier") && c.contains(client));
         assertThat(checks).anyMatch(c -> c.startsWith("Montants dans le plafond Conforme"));

@@ -16,13 +16,13 @@ import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Named;
+import jakarta.servlet.http.Part;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.primefaces.model.file.UploadedFile;
 
 /**
  * The administrators' funding calls (admin/appels.xhtml): the list, a form to create or redefine a call
@@ -40,7 +40,7 @@ public class FundingCallsAdmin implements Serializable {
 
     private FundingCallForm form;
     private boolean editing;
-    private transient UploadedFile file;
+    private transient Part file;
     private List<FundingCallFormat.LineError> importErrors = List.of();
 
     public List<FundingCallView> getCalls() { return calls.all(); }
@@ -117,8 +117,8 @@ public class FundingCallsAdmin implements Serializable {
 
     public FundingCallForm getForm() { return form; }
     public boolean isEditing() { return editing; }
-    public UploadedFile getFile() { return file; }
-    public void setFile(UploadedFile file) { this.file = file; }
+    public Part getFile() { return file; }
+    public void setFile(Part file) { this.file = file; }
     public List<FundingCallFormat.LineError> getImportErrors() { return importErrors; }
     public List<Couloir> getCouloirs() { return List.of(Couloir.values()); }
     public List<ClientKind> getClientKinds() { return List.of(ClientKind.values()); }
