@@ -37,7 +37,9 @@ class FundingJourneyIT extends BrowserJourney {
                 + "filed_by, client_kind, client_identifier, client_name, client_known, ceiling_tranche, order_signed_on, "
                 + "order_amount_ht, ceiling_ht, granted_ht, avance_ht, solde_ht, status, filed_at, version) "
                 + "select ?, c.id, e.id, e.siret, ?, 'FINESS', ?, 'Centre d''imagerie du Parc', true, '3 à 5 modalités', "
-                + "date '2026-11-15', 12000.00, 9000.00, 9000.00, 2700.00, 6300.00, 'AVANCE_DEPOSEE', current_timestamp, 0 "
+                + "date '2026-11-15', 12000.00, 9000.00, 9000.00, 2700.00, 6300.00, 'AVANCE_DEPOSEE', "
+                // The portal's times are Paris local times (PortalClock): the newest request of the queue.
+                + "cast(current_timestamp at time zone 'Europe/Paris' as timestamp), 0 "
                 + "from funding_call c, enrolment_request e where c.code = 'AF-RAD-RIS-VA1' and e.request_number = ?",
                 number, filedBy, client, enrolmentNumber);
         Database.update("insert into funding_request_history (funding_request_id, occurred_at, actor, to_status) "
@@ -65,6 +67,7 @@ class FundingJourneyIT extends BrowserJourney {
         Database.update("update enrolment_request set status = 'VALIDEE' where request_number = ?", enrolment);
         String supplier = "deposant." + tag + "@kalinka.fr";
         String client = String.format("8%08d", System.nanoTime() % 100_000_000L);
+        String other = fundingRequest(enrolment, supplier, String.format("7%08d", System.nanoTime() % 100_000_000L));
         String number = fundingRequest(enrolment, supplier, client);
 
         logIn(AGENT);
@@ -76,6 +79,15 @@ class FundingJourneyIT extends BrowserJourney {
         browser.waitForAjax();
         By link = By.linkText(number);
         browser.waiting().until(d -> !d.findElements(link).isEmpty());
+
+        // "Valider la sélection" on the other request, checked in its row.
+        browser.click(By.cssSelector("input[aria-label='Sélectionner la demande " + other + "']"));
+        browser.click("queue:validateSelection");
+        browser.waitForAjax();
+        browser.waiting().until(d -> !d.findElements(By.id("resultat-" + other)).isEmpty());
+        assertThat(browser.textNow("resultat-" + other)).isEqualTo(other + " : Validée.");
+        assertThat(Database.count("select count(*) from funding_request where request_number = ? "
+                + "and status = 'AVANCE_VALIDEE'", other)).isEqualTo(1);
         browser.click(link);
 
         browser.waiting().until(d -> d.getCurrentUrl().contains("financement.xhtml?numero=" + number));

@@ -16,10 +16,11 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.EJBAccessException;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
+import jakarta.faces.event.PhaseId;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Named;
 import java.io.Serializable;
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,8 +51,11 @@ public class FundingQueueView implements Serializable {
     private FundingCalls calls;
 
     private final FundingFilter filter = new FundingFilter();
-    private List<FundingSummary> selected = new ArrayList<>();
+    /** The rows checked for "Valider la sélection", by number, and the version each row showed. */
+    private final Map<String, Boolean> checked = new HashMap<>();
+    private final Map<String, Long> versions = new HashMap<>();
     private List<FundingInstruction.Outcome> outcomes = List.of();
+    private List<FundingCallView> callList;
     private final LazyDataModel<FundingSummary> model = new LazyDataModel<>() {
         private static final long serialVersionUID = 1L;
         private final Map<String, FundingSummary> shown = new LinkedHashMap<>();
@@ -70,7 +74,15 @@ public class FundingQueueView implements Serializable {
             boolean ascending = sort != null && sort.getOrder() == SortOrder.ASCENDING;
             List<FundingSummary> page = queries.page(filter, column, ascending, first, pageSize, getRowCount());
             shown.clear();
-            page.forEach(s -> shown.put(s.requestNumber(), s));
+            // The version the agent saw is the one rendered: the table also reads its page again while it
+            // decodes the checked boxes, and that reading must not pass for what was shown.
+            boolean rendering = FacesContext.getCurrentInstance().getCurrentPhaseId() == PhaseId.RENDER_RESPONSE;
+            page.forEach(s -> {
+                shown.put(s.requestNumber(), s);
+                if (rendering) {
+                    versions.put(s.requestNumber(), s.version());
+                }
+            });
             return page;
         }
 
@@ -92,9 +104,11 @@ public class FundingQueueView implements Serializable {
             return;
         }
         Map<String, Long> seen = new LinkedHashMap<>();
-        for (FundingSummary s : selected == null ? List.<FundingSummary>of() : selected) {
-            seen.put(s.requestNumber(), s.version());
-        }
+        checked.forEach((number, on) -> {
+            if (Boolean.TRUE.equals(on) && versions.containsKey(number)) {
+                seen.put(number, versions.get(number));
+            }
+        });
         try {
             outcomes = instruction.validateAll(seen);
         } catch (BusinessRuleException e) {
@@ -108,7 +122,7 @@ public class FundingQueueView implements Serializable {
         String text = done + " demande(s) validée(s) sur " + outcomes.size() + ".";
         FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(
                 done == outcomes.size() ? FacesMessage.SEVERITY_INFO : FacesMessage.SEVERITY_WARN, text, text));
-        selected = new ArrayList<>();
+        checked.clear();
     }
 
     public boolean isInstructor() {
@@ -123,10 +137,15 @@ public class FundingQueueView implements Serializable {
 
     public FundingFilter getFilter() { return filter; }
     public LazyDataModel<FundingSummary> getModel() { return model; }
-    public List<FundingSummary> getSelected() { return selected; }
-    public void setSelected(List<FundingSummary> selected) { this.selected = selected; }
+    public Map<String, Boolean> getChecked() { return checked; }
     public List<FundingInstruction.Outcome> getOutcomes() { return outcomes; }
     public List<FundingStatus> getStatuses() { return List.of(FundingStatus.values()); }
     public List<Couloir> getCouloirs() { return List.of(Couloir.values()); }
-    public List<FundingCallView> getCalls() { return calls.all(); }
+    /** Read once per view: the drop-down is evaluated at every phase of every request of the page. */
+    public List<FundingCallView> getCalls() {
+        if (callList == null) {
+            callList = calls.all();
+        }
+        return callList;
+    }
 }
