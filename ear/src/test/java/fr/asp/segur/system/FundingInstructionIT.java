@@ -11,7 +11,7 @@ import fr.asp.segur.application.captcha.CaptchaService;
 import fr.asp.segur.application.document.DocumentService;
 import fr.asp.segur.application.enrolment.EnrolmentService;
 import fr.asp.segur.application.funding.FundingCheck;
-import fr.asp.segur.application.funding.FundingChecks;
+import fr.asp.segur.application.funding.AutomaticFundingChecks;
 import fr.asp.segur.application.funding.FundingComplements;
 import fr.asp.segur.application.funding.FundingDetail;
 import fr.asp.segur.application.funding.FundingFilter;
@@ -293,7 +293,7 @@ class FundingInstructionIT {
         assertEquals("SOLDE_EN_INSTRUCTION", status(number));
         FundingDetail detail = People.as(People.AGENT, () -> queries.detail(number));
         assertEquals("Solde", detail.phase());
-        assertTrue(detail.checks().stream().anyMatch(c -> c.label().equals(FundingChecks.DOCUMENTS) && c.ok()),
+        assertTrue(detail.checks().stream().anyMatch(c -> c.label().equals(AutomaticFundingChecks.DOCUMENTS) && c.ok()),
                 detail.checks().toString());
         People.as(People.AGENT, () -> instruction.askForComplements(number, version(number),
                 "La facture ne porte pas le nom du client.", Set.of(DocumentKind.FACTURE)));
@@ -371,15 +371,15 @@ class FundingInstructionIT {
         for (FundingCheck check : detail.checks()) {
             checks.put(check.label(), check.ok());
         }
-        assertEquals(List.of(FundingChecks.CLIENT, FundingChecks.UNIQUE, FundingChecks.ORDER_SIGNED,
-                FundingChecks.FILED_IN_TIME, FundingChecks.AMOUNTS, FundingChecks.DOCUMENTS, FundingChecks.ENROLMENT,
-                FundingChecks.SOFTWARE), List.copyOf(checks.keySet()));
-        assertFalse(checks.get(FundingChecks.CLIENT), "unknown to the FINESS referential");
-        assertTrue(checks.get(FundingChecks.UNIQUE));
-        assertTrue(checks.get(FundingChecks.ORDER_SIGNED));
-        assertTrue(checks.get(FundingChecks.AMOUNTS));
-        assertTrue(checks.get(FundingChecks.DOCUMENTS));
-        assertTrue(checks.get(FundingChecks.ENROLMENT));
+        assertEquals(List.of(AutomaticFundingChecks.CLIENT, AutomaticFundingChecks.UNIQUE, AutomaticFundingChecks.ORDER_SIGNED,
+                AutomaticFundingChecks.FILED_IN_TIME, AutomaticFundingChecks.AMOUNTS, AutomaticFundingChecks.DOCUMENTS, AutomaticFundingChecks.ENROLMENT,
+                AutomaticFundingChecks.SOFTWARE), List.copyOf(checks.keySet()));
+        assertFalse(checks.get(AutomaticFundingChecks.CLIENT), "unknown to the FINESS referential");
+        assertTrue(checks.get(AutomaticFundingChecks.UNIQUE));
+        assertTrue(checks.get(AutomaticFundingChecks.ORDER_SIGNED));
+        assertTrue(checks.get(AutomaticFundingChecks.AMOUNTS));
+        assertTrue(checks.get(AutomaticFundingChecks.DOCUMENTS));
+        assertTrue(checks.get(AutomaticFundingChecks.ENROLMENT));
         assertEquals(1, detail.documents().size());
         assertTrue(detail.canTake() && detail.canValidate());
 

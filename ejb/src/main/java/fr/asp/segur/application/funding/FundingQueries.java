@@ -233,7 +233,7 @@ public class FundingQueries {
                 f.client().kind().label(), f.client().identifier(), f.client().name(), f.client().known(),
                 f.getCeilingTranche(), f.getOrderSignedOn(), amounts, f.getFiledAt(), f.getSoldeFiledAt(),
                 f.getAssignedAgent(), conflictWith,
-                new FundingChecks(em, referentials).of(f, enrolment, documents),
+                new AutomaticFundingChecks(em, referentials).of(f, enrolment, documents),
                 documents.stream().map(d -> new FundingDetail.File(d.getId(), d.getKind().label(), d.getFileName(),
                         d.getUploadedAt())).toList(),
                 f.getHistory().stream().map(h -> new FundingDetail.Step(h.getOccurredAt(), h.getActor(),

@@ -32,7 +32,7 @@ import java.util.stream.Collectors;
  * is its current one. They inform the agent; they decide nothing (the rules that refuse a decision are in
  * {@link FundingInstruction}).
  */
-public final class FundingChecks {
+public final class AutomaticFundingChecks {
 
     public static final String CLIENT = "Client dans son référentiel";
     public static final String UNIQUE = "Client financé une seule fois par appel";
@@ -48,7 +48,7 @@ public final class FundingChecks {
     private final EntityManager em;
     private final ClientReferentials referentials;
 
-    FundingChecks(EntityManager em, ClientReferentials referentials) {
+    AutomaticFundingChecks(EntityManager em, ClientReferentials referentials) {
         this.em = em;
         this.referentials = referentials;
     }
