@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import fr.asp.segur.system.EnrolmentWizardPage.Person;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -36,6 +37,26 @@ class AccessibilityIT extends BrowserJourney {
         assumeTrue(new WebClient(base.toString()).get(page).statusCode() == 200, page + " is not deployed on this branch");
         browser.open(base + page);
         Axe.assertNoViolations(browser, "/" + page);
+    }
+
+    /** The funding pages of the back office, of the administrators and of the supplier's space (issue 10). */
+    @Test
+    void fundingPagesHaveNoViolation() {
+        RequestDetailPage page = new RequestDetailPage(browser, base).logIn("agent@asp-public.fr");
+        for (String funding : List.of("backoffice/financements.xhtml", "backoffice/financement.xhtml?numero=DF00001X")) {
+            browser.open(base + funding);
+            Axe.assertNoViolations(browser, "/" + funding);
+        }
+        browser.open(base + "deconnexion");
+        page.logIn("admin@asp-public.fr");
+        browser.open(base + "admin/appels.xhtml");
+        Axe.assertNoViolations(browser, "/admin/appels.xhtml");
+        browser.open(base + "deconnexion");
+        String supplier = "a11y." + System.nanoTime() + "@kalinka.fr";
+        Database.supplierAccount(supplier, "81120705900015");
+        page.logIn(supplier);
+        browser.open(base + "espace/financement-complements.xhtml?numero=DF00001X");
+        Axe.assertNoViolations(browser, "/espace/financement-complements.xhtml");
     }
 
     @Test

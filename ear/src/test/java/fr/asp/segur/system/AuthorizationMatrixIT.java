@@ -63,6 +63,10 @@ class AuthorizationMatrixIT {
         MATRIX.put("admin/faq.xhtml", List.of(l, f, f, o, f));
         MATRIX.put("backoffice/assistance.xhtml", List.of(l, o, o, o, f));
         MATRIX.put("backoffice/assistance-ticket.xhtml?numero=AST-2026-000000", List.of(l, o, o, o, f));
+        MATRIX.put("backoffice/financements.xhtml", List.of(l, o, o, o, f));
+        MATRIX.put("backoffice/financement.xhtml?numero=DF00001X", List.of(l, o, o, o, f));
+        MATRIX.put("admin/appels.xhtml", List.of(l, f, f, o, f));
+        MATRIX.put("espace/financement-complements.xhtml?numero=DF00001X", List.of(l, f, f, f, o));
         // The récapitulatif of a request the caller may not read, or that does not exist: the same 404.
         MATRIX.put("recapitulatif?numero=ENR00001X", List.of(m, m, m, m, m));
     }

@@ -5,6 +5,7 @@ import fr.asp.segur.application.audit.AuditTrail;
 import fr.asp.segur.domain.account.Role;
 import fr.asp.segur.domain.enrolment.Document;
 import fr.asp.segur.domain.enrolment.DocumentContent;
+import fr.asp.segur.domain.funding.FundingRequest;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
@@ -39,14 +40,17 @@ public class DocumentAccess {
      */
     public OpenedDocument open(long documentId) {
         Document document = em.find(Document.class, documentId);
-        if (document == null || document.getRequest() == null) {
+        if (document == null || (document.getRequest() == null && document.getFundingRequestId() == null)) {
             throw new BusinessRuleException("document", NOT_FOUND);
         }
         DocumentContent content = em.find(DocumentContent.class, document.getId());
         if (content == null || content.getContent() == null) {
             throw new BusinessRuleException("document", NOT_FOUND);
         }
-        audit.record(context.getCallerPrincipal().getName(), CONSULTATION, document.getRequest().getRequestNumber(),
+        // An order form, invoice, VA or MOM belongs to a funding request: the audit names that request.
+        String requestNumber = document.getRequest() != null ? document.getRequest().getRequestNumber()
+                : em.find(FundingRequest.class, document.getFundingRequestId()).getRequestNumber();
+        audit.record(context.getCallerPrincipal().getName(), CONSULTATION, requestNumber,
                 document.getKind().name() + " : " + document.getFileName());
         return new OpenedDocument(document.getFileName(), document.getMediaType(), content.getContent());
     }
