@@ -1,5 +1,6 @@
 package fr.asp.segur.application.startup;
 
+import fr.asp.segur.application.config.Settings;
 import fr.asp.segur.application.referential.SireneFormat;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.PostConstruct;
@@ -54,7 +55,7 @@ public class SampleReferentials {
 
     @PostConstruct
     void install() {
-        if ("false".equalsIgnoreCase(System.getProperty("segur.sample-data", "true"))) {
+        if (!Settings.bool("segur.sample-data", true)) {
             return;
         }
         try (Connection c = dataSource.getConnection()) {
