@@ -28,19 +28,32 @@ mkdir -p "$pw"
 cp "$target/module-jars/pw-iso20022.jar" "$target/module-jars/pw-swift-core.jar" \
    "$src/modules/com/prowidesoftware/main/module.xml" "$pw/"
 
-configure() { # $1 = configuration file name, $2 = profile cli
-    cp "$cfg/standalone.xml.orig" "$cfg/$1"
+configure() { # $1 = configuration file name, then the profile's cli files
+    local config=$1
+    shift
+    cp "$cfg/standalone.xml.orig" "$cfg/$config"
     {
-        echo "embed-server --std-out=discard --server-config=$1"
-        cat "$src/cli/common.cli" "$src/cli/$2" "$src/cli/security.cli" "$src/cli/batch.cli"
+        # community stability: Micrometer's Prometheus registry (observability.cli)
+        echo "embed-server --std-out=discard --server-config=$config --stability=community"
+        cat "$src/cli/common.cli"
+        for profile in "$@"; do cat "$src/cli/$profile"; done
+        cat "$src/cli/security.cli" "$src/cli/batch.cli" "$src/cli/observability.cli"
         echo "stop-embedded-server"
-    } > "$target/configure-$1.cli"
-    JAVA_OPTS="-Djboss.server.config.dir=$cfg" "$home/bin/jboss-cli.sh" --file="$target/configure-$1.cli" > "$target/configure-$1.log" 2>&1 \
-        || { cat "$target/configure-$1.log"; exit 1; }
+    } > "$target/configure-$config.cli"
+    JAVA_OPTS="-Djboss.server.config.dir=$cfg" "$home/bin/jboss-cli.sh" --file="$target/configure-$config.cli" > "$target/configure-$config.log" 2>&1 \
+        || { cat "$target/configure-$config.log"; exit 1; }
 }
+rm -f "$cfg/segur-credentials.p12"
 configure standalone-postgres.xml postgres.cli
-configure standalone.xml h2.cli
+configure standalone.xml credential-store.cli h2.cli
 rm -rf "$cfg/standalone_xml_history"
+
+# Operators' scripts beside jboss-cli (docs/OPERATIONS.md).
+cp "$src/cli/json-logs.cli" "$home/bin/"
+
+# Every start through bin/standalone.sh: the stability level the configuration needs, and a clear
+# refusal to start the PostgreSQL profile without a database password.
+grep -q "Portail SEGUR (appended" "$home/bin/standalone.conf" || cat "$src/standalone-conf-segur.sh" >> "$home/bin/standalone.conf"
 
 # Tests deploy the EAR through Arquillian; the demo script drops it in deployments/ itself.
 rm -f "$home"/standalone/deployments/segur.ear*

@@ -1,5 +1,6 @@
 package fr.asp.segur.batch.referential;
 
+import fr.asp.segur.application.config.Settings;
 import fr.asp.segur.batch.support.NightlyStarts;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
@@ -38,7 +39,7 @@ public class ReferentialsTimer {
 
     @PostConstruct
     void schedule() {
-        String hour = System.getProperty("segur.referentials.hour", "2");
+        String hour = Settings.string("segur.referentials.hour", "2");
         timers.createCalendarTimer(new ScheduleExpression().hour(hour).minute(0).second(0),
                 new TimerConfig("referentials", false));
     }

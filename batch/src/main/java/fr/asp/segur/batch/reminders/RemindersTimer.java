@@ -1,5 +1,6 @@
 package fr.asp.segur.batch.reminders;
 
+import fr.asp.segur.application.config.Settings;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
@@ -38,7 +39,7 @@ public class RemindersTimer {
 
     @PostConstruct
     void schedule() {
-        String hour = System.getProperty("segur.reminders.hour", "6");
+        String hour = Settings.string("segur.reminders.hour", "6");
         timers.createCalendarTimer(new ScheduleExpression().hour(hour).minute(0).second(0),
                 new TimerConfig("reminders", false));
     }

@@ -1,5 +1,6 @@
 package fr.asp.segur.batch.support;
 
+import fr.asp.segur.application.config.Settings;
 import fr.asp.segur.application.batch.BatchJobs;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
@@ -79,7 +80,7 @@ public class BatchJobControl implements BatchJobs {
 
     /** Where administrators drop referential files for a manual import. */
     static Path folder() {
-        String configured = System.getProperty("segur.imports.dir");
+        String configured = Settings.optional("segur.imports.dir").orElse(null);
         Path folder = configured != null && !configured.isBlank() ? Path.of(configured)
                 : Path.of(System.getProperty("jboss.server.data.dir", "."), "referentiels");
         return folder.toAbsolutePath().normalize();

@@ -1,11 +1,13 @@
 package fr.asp.segur.batch.support;
 
+import fr.asp.segur.application.config.Settings;
 import fr.asp.segur.application.BusinessRuleException;
-import fr.asp.segur.application.batch.OrphanedExecutions;
+import fr.asp.segur.application.cluster.ClusterNodes;
 import jakarta.batch.operations.JobOperator;
 import jakarta.batch.operations.NoSuchJobException;
 import jakarta.batch.runtime.BatchRuntime;
 import jakarta.batch.runtime.JobExecution;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Properties;
 import java.util.logging.Logger;
@@ -19,6 +21,9 @@ public class JobLauncher {
 
     private static final Logger LOG = Logger.getLogger(JobLauncher.class.getName());
 
+    @EJB
+    private ClusterNodes nodes;
+
     /**
      * Starts the job unless an execution of it is running (the repository is shared by every node).
      *
@@ -30,7 +35,9 @@ public class JobLauncher {
             throw new BusinessRuleException("job", "Une exécution du traitement " + jobName
                     + " est déjà en cours : attendez sa fin ou arrêtez-la.");
         }
+        withConfiguredSources(jobName, parameters);
         long id = operator.start(jobName, parameters);
+        nodes.recordExecution(id);
         LOG.info(() -> "Job " + jobName + " started, execution " + id);
         return id;
     }
@@ -49,8 +56,24 @@ public class JobLauncher {
                     + " est déjà en cours : attendez sa fin ou arrêtez-la.");
         }
         long id = operator.restart(executionId, parameters);
+        nodes.recordExecution(id);
         LOG.info(() -> "Job " + jobName + " execution " + executionId + " restarted as " + id);
         return id;
+    }
+
+    /**
+     * The SIRENE files and the reminders' delays configured by MicroProfile Config (environment variables included), which the
+     * job's XML alone could only read from system properties.
+     */
+    private static void withConfiguredSources(String jobName, Properties parameters) {
+        if ("sirene-sync".equals(jobName)) {
+            Settings.optional("segur.sirene.legal-units").ifPresent(v -> parameters.putIfAbsent("legalUnits", v));
+            Settings.optional("segur.sirene.establishments").ifPresent(v -> parameters.putIfAbsent("establishments", v));
+        } else if ("reminders".equals(jobName)) {
+            Settings.optional("segur.reminders.delay-days").ifPresent(v -> parameters.putIfAbsent("delayDays", v));
+            Settings.optional("segur.reminders.max").ifPresent(v -> parameters.putIfAbsent("maxReminders", v));
+            Settings.optional("segur.reminders.stale-days").ifPresent(v -> parameters.putIfAbsent("staleDays", v));
+        }
     }
 
     /** Asks a running execution to stop at its next checkpoint. */
@@ -64,7 +87,7 @@ public class JobLauncher {
      * whose server was killed (kill -9, power cut): such an orphan does not count, otherwise the job could
      * never start again.
      */
-    public static boolean isRunning(JobOperator operator, String jobName) {
+    public boolean isRunning(JobOperator operator, String jobName) {
         try {
             return operator.getRunningExecutions(jobName).stream()
                     .anyMatch(id -> !isOrphan(operator.getJobExecution(id)));
@@ -73,8 +96,8 @@ public class JobLauncher {
         }
     }
 
-    /** An execution left starting, running or stopping by a server that died: see {@link OrphanedExecutions}. */
-    public static boolean isOrphan(JobExecution execution) {
-        return OrphanedExecutions.isOrphan(execution);
+    /** An execution left starting, running or stopping by a node that died: see {@link ClusterNodes}. */
+    public boolean isOrphan(JobExecution execution) {
+        return nodes.isOrphan(execution);
     }
 }

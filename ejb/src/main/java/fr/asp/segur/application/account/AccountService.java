@@ -1,9 +1,12 @@
 package fr.asp.segur.application.account;
 
+import fr.asp.segur.application.config.Settings;
 import fr.asp.segur.application.BusinessRuleException;
 import fr.asp.segur.domain.account.AccessToken;
 import fr.asp.segur.domain.account.Account;
 import fr.asp.segur.domain.account.Role;
+import fr.asp.segur.application.ops.PortalMetrics;
+import jakarta.inject.Inject;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import fr.asp.segur.application.mail.MailOutbox;
@@ -34,10 +37,12 @@ public class AccountService {
     public static final Duration PASSWORD_LINK_LIFETIME = Duration.ofHours(72);
     public static final Duration RESET_LINK_LIFETIME = Duration.ofHours(2);
     /** The portal's address as people reach it, for the links in emails. */
-    public static final String PUBLIC_URL = System.getProperty("segur.public-url", "http://localhost:8080/segurnum");
+    public static final String PUBLIC_URL = Settings.string("segur.public-url", "http://localhost:8080/segurnum");
     public static final String LINK_UNUSABLE = "Ce lien n'est plus valable : il a déjà servi ou il a expiré. "
             + "Utilisez « Mot de passe oublié » sur la page de connexion pour en recevoir un nouveau.";
 
+    @Inject
+    private PortalMetrics metrics;
     @PersistenceContext(unitName = "segur")
     private EntityManager em;
     @EJB
@@ -135,6 +140,7 @@ public class AccountService {
 
     /** Called by the login error page; an unknown login changes nothing (and says nothing). */
     public void recordFailedLogin(String login) {
+        metrics.loginFailed();
         find(login).ifPresent(a -> a.recordFailedLogin(LocalDateTime.now()));
     }
 

@@ -1,5 +1,6 @@
 package fr.asp.segur.application.batch;
 
+import fr.asp.segur.application.cluster.ClusterNodes;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.batch.operations.JobOperator;
@@ -10,6 +11,7 @@ import jakarta.batch.runtime.JobExecution;
 import jakarta.batch.runtime.JobInstance;
 import jakarta.batch.runtime.Metric;
 import jakarta.batch.runtime.StepExecution;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -37,6 +39,8 @@ public class BatchExecutions {
 
     @Resource(lookup = "java:jboss/datasources/SegurDS")
     private DataSource dataSource;
+    @EJB
+    private ClusterNodes nodes;
 
     /** The job's latest executions, newest first. */
     public List<ExecutionSummary> executions(String jobName, int max) {
@@ -84,7 +88,7 @@ public class BatchExecutions {
             throughput = read * 1000.0 / millis;
         }
         // an execution left STARTED by a server that died runs no more: offered "Relancer", not "Arrêter"
-        boolean orphan = OrphanedExecutions.isOrphan(execution);
+        boolean orphan = nodes.isOrphan(execution);
         boolean running = !orphan && (status == BatchStatus.STARTING || status == BatchStatus.STARTED
                 || status == BatchStatus.STOPPING);
         return new ExecutionSummary(execution.getExecutionId(), instance.getInstanceId(), execution.getJobName(),

@@ -1,13 +1,12 @@
 package fr.asp.segur.application.batch;
 
+import fr.asp.segur.application.cluster.NodeIdentity;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
@@ -70,14 +69,6 @@ public class ScheduleClaims {
     }
 
     private static String node() {
-        String name = System.getProperty("jboss.node.name");
-        if (name == null) {
-            try {
-                name = InetAddress.getLocalHost().getHostName();
-            } catch (UnknownHostException e) {
-                name = "inconnu";
-            }
-        }
-        return name.length() > 255 ? name.substring(0, 255) : name;
+        return NodeIdentity.name();
     }
 }

@@ -1,5 +1,6 @@
 package fr.asp.segur.application.captcha;
 
+import fr.asp.segur.application.config.Settings;
 import fr.asp.segur.application.BusinessRuleException;
 import fr.asp.segur.domain.captcha.CaptchaChallenge;
 import jakarta.annotation.security.PermitAll;
@@ -26,6 +27,11 @@ import java.util.random.RandomGenerator;
 public class CaptchaService {
 
     static final Duration LIFETIME = Duration.ofMinutes(15);
+
+    /** How long a challenge may be answered: {@code segur.captcha.lifetime-minutes}, 15 by default. */
+    static Duration lifetime() {
+        return Duration.ofMinutes(Settings.integer("segur.captcha.lifetime-minutes", (int) LIFETIME.toMinutes()));
+    }
     public static final String WRONG = "Le code captcha saisi est incorrect. Un nouveau code vous est proposé.";
     public static final String EXPIRED = "Le code captcha a expiré. Un nouveau code vous est proposé.";
     public static final String ALREADY_USED = "Ce code captcha a déjà été utilisé. Un nouveau code vous est proposé.";
@@ -41,7 +47,7 @@ public class CaptchaService {
         CaptchaQuestion question = CaptchaQuestion.random(RANDOM);
         CaptchaChallenge challenge = new CaptchaChallenge(UUID.randomUUID().toString(),
                 CaptchaText.randomCode(RANDOM), question.text(), question.answer(),
-                LocalDateTime.now().plus(LIFETIME));
+                LocalDateTime.now().plus(lifetime()));
         em.persist(challenge);
         return challenge;
     }
@@ -83,7 +89,7 @@ public class CaptchaService {
     @Schedule(hour = "*", minute = "17", persistent = false)
     void purgeExpired() {
         em.createQuery("delete from CaptchaChallenge c where c.expiresAt < :now")
-                .setParameter("now", LocalDateTime.now().minus(LIFETIME))
+                .setParameter("now", LocalDateTime.now().minus(lifetime()))
                 .executeUpdate();
     }
 

@@ -4,9 +4,11 @@ import fr.asp.segur.application.BusinessRuleException;
 import fr.asp.segur.domain.enrolment.Document;
 import fr.asp.segur.domain.enrolment.DocumentContent;
 import fr.asp.segur.domain.enrolment.DocumentKind;
+import fr.asp.segur.application.ops.PortalMetrics;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.io.InputStream;
@@ -31,6 +33,35 @@ public class DocumentService {
     @PersistenceContext(unitName = "segur")
     private EntityManager em;
 
+    @Inject
+    private PortalMetrics metrics;
+
+    /** A short code per refusal, the label of the operators' metric {@code segur_uploads_refused_total}. */
+    static String refusalReason(String message) {
+        if (message == null) {
+            return "autre";
+        }
+        if (message.equals(DocumentInspector.MSG_TOO_LARGE)) {
+            return "trop-volumineux";
+        } else if (message.equals(DocumentInspector.MSG_EMPTY)) {
+            return "vide";
+        } else if (message.equals(DocumentInspector.MSG_TYPE_NOT_ACCEPTED)) {
+            return "type-refuse";
+        } else if (message.equals(DocumentInspector.MSG_EXTENSION_NOT_ACCEPTED)) {
+            return "extension-refusee";
+        } else if (message.startsWith("Le contenu du fichier (")) {
+            return "contenu-different-extension";
+        } else if (message.equals(DocumentInspector.MSG_PDF_PROTECTED)) {
+            return "pdf-protege";
+        } else if (message.equals(DocumentInspector.MSG_PDF_UNREADABLE) || message.equals(DocumentInspector.MSG_PDF_NO_PAGE)) {
+            return "pdf-illisible";
+        } else if (message.equals(DocumentInspector.MSG_IMAGE_UNREADABLE)
+                || message.startsWith("L'image est trop grande")) {
+            return "image-refusee";
+        }
+        return "autre";
+    }
+
     /** Stores an upload for a draft, replacing the previous file of the same kind; refusals change nothing. */
     public Document stage(String draftToken, DocumentKind kind, String fileName, InputStream content) {
         requireToken(draftToken);
@@ -38,6 +69,7 @@ public class DocumentService {
         try {
             inspected = inspector.inspect(fileName, content);
         } catch (DocumentRejectedException e) {
+            metrics.uploadRefused(refusalReason(e.getMessage()));
             throw new BusinessRuleException(kind.name(), e.getMessage());
         }
         discard(draftToken, kind);

@@ -23,6 +23,8 @@ import fr.asp.segur.domain.referential.AnsSolution;
 import fr.asp.segur.domain.referential.BankInstitution;
 import fr.asp.segur.domain.referential.SireneEstablishment;
 import fr.asp.segur.domain.referential.StreetTypes;
+import fr.asp.segur.application.ops.PortalMetrics;
+import jakarta.inject.Inject;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -55,6 +57,8 @@ public class EnrolmentService {
     static final int MAX_NAME = 100;
     private static final DateTimeFormatter FRENCH_DATE_TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy 'à' HH'h'mm");
 
+    @Inject
+    private PortalMetrics metrics;
     @PersistenceContext(unitName = "segur")
     private EntityManager em;
     @EJB
@@ -182,6 +186,7 @@ public class EnrolmentService {
         }
         documents.discardDraft(draftToken);
         acknowledge(request);
+        metrics.requestSubmitted();
         return number;
     }
 

@@ -1,5 +1,6 @@
 package fr.asp.segur.application.referential;
 
+import fr.asp.segur.application.config.Settings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -74,7 +75,7 @@ public final class ReferentialFile implements AutoCloseable {
     }
 
     static URL locate(String location, String systemProperty, String sampleResource) throws MalformedURLException {
-        String chosen = location == null || location.isBlank() ? System.getProperty(systemProperty) : location;
+        String chosen = location == null || location.isBlank() ? Settings.optional(systemProperty).orElse(null) : location;
         if (chosen == null || chosen.isBlank()) {
             URL sample = ReferentialFile.class.getClassLoader().getResource(sampleResource);
             if (sample == null) {
@@ -88,7 +89,7 @@ public final class ReferentialFile implements AutoCloseable {
 
     private static String describe(String location, String systemProperty, String sampleResource) {
         return location != null && !location.isBlank() ? location
-                : System.getProperty(systemProperty, "sample " + sampleResource);
+                : Settings.string(systemProperty, "sample " + sampleResource);
     }
 
     /** The next record, or null at the end of the file. */

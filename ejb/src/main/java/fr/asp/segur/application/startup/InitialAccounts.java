@@ -1,5 +1,6 @@
 package fr.asp.segur.application.startup;
 
+import fr.asp.segur.application.config.Settings;
 import fr.asp.segur.application.account.AccountService;
 import fr.asp.segur.domain.account.Role;
 import jakarta.annotation.PostConstruct;
@@ -37,12 +38,12 @@ public class InitialAccounts {
 
     @PostConstruct
     void install() {
-        String adminLogin = System.getProperty("segur.admin.login");
-        String adminPassword = System.getProperty("segur.admin.password");
+        String adminLogin = Settings.optional("segur.admin.login").orElse(null);
+        String adminPassword = Settings.optional("segur.admin.password").orElse(null);
         if (adminLogin != null && adminPassword != null) {
             ensure(adminLogin, "Administrateur", EnumSet.of(Role.ADMINISTRATEUR), adminPassword);
         }
-        if (Boolean.getBoolean("segur.demo-accounts")) {
+        if (Settings.bool("segur.demo-accounts", false)) {
             ensure("agent@asp-public.fr", "Agent de démonstration", EnumSet.of(Role.AGENT), DEMO_PASSWORD);
             ensure("superviseur@asp-public.fr", "Superviseur de démonstration",
                     EnumSet.of(Role.AGENT, Role.SUPERVISEUR), DEMO_PASSWORD);

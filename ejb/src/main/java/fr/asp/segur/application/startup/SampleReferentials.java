@@ -4,6 +4,7 @@ import fr.asp.segur.application.referential.FinessFormat;
 import fr.asp.segur.application.referential.ReferentialRows;
 import fr.asp.segur.application.referential.ReferentialTable;
 import fr.asp.segur.application.referential.RppsFormat;
+import fr.asp.segur.application.config.Settings;
 import fr.asp.segur.application.referential.SireneFormat;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.PostConstruct;
@@ -59,7 +60,7 @@ public class SampleReferentials {
 
     @PostConstruct
     void install() {
-        if ("false".equalsIgnoreCase(System.getProperty("segur.sample-data", "true"))) {
+        if (!Settings.bool("segur.sample-data", true)) {
             return;
         }
         try (Connection c = dataSource.getConnection()) {

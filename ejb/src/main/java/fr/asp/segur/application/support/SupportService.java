@@ -1,5 +1,6 @@
 package fr.asp.segur.application.support;
 
+import fr.asp.segur.application.config.Settings;
 import fr.asp.segur.application.BusinessRuleException;
 import fr.asp.segur.application.FieldError;
 import fr.asp.segur.application.audit.AuditTrail;
@@ -154,7 +155,7 @@ public class SupportService {
     // ---- helpers -----------------------------------------------------------------------------------------
 
     static String supportMailbox() {
-        String configured = System.getProperty(SUPPORT_EMAIL_PROPERTY);
+        String configured = Settings.optional(SUPPORT_EMAIL_PROPERTY).orElse(null);
         return configured == null || configured.isBlank() ? DEFAULT_SUPPORT_EMAIL : configured.strip();
     }
 

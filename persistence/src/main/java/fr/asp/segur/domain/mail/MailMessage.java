@@ -47,6 +47,11 @@ public class MailMessage {
     private LocalDateTime sentAt;
     @Column(name = "last_error")
     private String lastError;
+    /** The node that may send the message until {@link #claimedUntil} (a lease: see OutboxSender). */
+    @Column(name = "claimed_by")
+    private String claimedBy;
+    @Column(name = "claimed_until")
+    private LocalDateTime claimedUntil;
     @Version
     private long version;
     @OneToMany(mappedBy = "message", cascade = CascadeType.PERSIST)
@@ -75,6 +80,17 @@ public class MailMessage {
         this.attempts++;
         this.sentAt = now;
         this.lastError = null;
+        release();
+    }
+
+    /** Whether this node holds an unexpired lease on the message, so that it alone may send it now. */
+    public boolean isClaimedBy(String node, LocalDateTime now) {
+        return node.equals(claimedBy) && claimedUntil != null && claimedUntil.isAfter(now);
+    }
+
+    private void release() {
+        this.claimedBy = null;
+        this.claimedUntil = null;
     }
 
     /** Exponential back-off from 30 s, capped at one hour: an SMTP outage delays mail, never loses it. */
@@ -83,6 +99,7 @@ public class MailMessage {
         long seconds = Math.min(3600, 30L << Math.min(attempts - 1, 7));
         this.nextAttemptAt = now.plus(Duration.ofSeconds(seconds));
         this.lastError = error == null ? null : error.substring(0, Math.min(error.length(), MAX_ERROR));
+        release();
     }
 
     public boolean isSent() {
@@ -100,5 +117,7 @@ public class MailMessage {
     public int getAttempts() { return attempts; }
     public LocalDateTime getSentAt() { return sentAt; }
     public String getLastError() { return lastError; }
+    public String getClaimedBy() { return claimedBy; }
+    public LocalDateTime getClaimedUntil() { return claimedUntil; }
     public List<MailAttachment> getAttachments() { return attachments; }
 }
