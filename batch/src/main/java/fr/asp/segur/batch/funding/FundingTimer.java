@@ -1,5 +1,6 @@
 package fr.asp.segur.batch.funding;
 
+import fr.asp.segur.application.config.Settings;
 import fr.asp.segur.batch.support.JobLauncher;
 import fr.asp.segur.batch.support.NightlyStarts;
 import jakarta.annotation.PostConstruct;
@@ -35,7 +36,7 @@ public class FundingTimer {
 
     @PostConstruct
     void schedule() {
-        String hour = System.getProperty("segur.funding.hour", "5");
+        String hour = Settings.string("segur.funding.hour", "5");
         timers.createCalendarTimer(new ScheduleExpression().hour(hour).minute(0).second(0),
                 new TimerConfig(JOB, false));
     }

@@ -1,5 +1,6 @@
 package fr.asp.segur.application.payment;
 
+import fr.asp.segur.application.config.Settings;
 import fr.asp.segur.application.BusinessRuleException;
 import fr.asp.segur.application.audit.AuditTrail;
 import fr.asp.segur.application.time.PortalClock;
@@ -186,9 +187,9 @@ public class PaymentBatches {
     /** The paying agency's account, from configuration (the demo's defaults are a test account). */
     static PainWriter.Debtor debtor() {
         return new PainWriter.Debtor(
-                System.getProperty("segur.payment.debtor-name", "AGENCE DE SERVICES ET DE PAIEMENT"),
-                System.getProperty("segur.payment.debtor-iban", "FR7630001000640000001234559"),
-                System.getProperty("segur.payment.debtor-bic", "BDFEFRPPCCT"));
+                Settings.string("segur.payment.debtor-name", "AGENCE DE SERVICES ET DE PAIEMENT"),
+                Settings.string("segur.payment.debtor-iban", "FR7630001000640000001234559"),
+                Settings.string("segur.payment.debtor-bic", "BDFEFRPPCCT"));
     }
 
     private record Totals(int count, BigDecimal total, int avances) {

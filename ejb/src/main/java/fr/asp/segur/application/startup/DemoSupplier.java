@@ -1,5 +1,6 @@
 package fr.asp.segur.application.startup;
 
+import fr.asp.segur.application.config.Settings;
 import fr.asp.segur.application.account.PasswordHasher;
 import fr.asp.segur.domain.account.Account;
 import fr.asp.segur.domain.account.Role;
@@ -40,7 +41,7 @@ public class DemoSupplier {
 
     @PostConstruct
     void install() {
-        if (!Boolean.getBoolean("segur.demo-data")
+        if (!Settings.bool("segur.demo-data", false)
                 || !em.createQuery("select a from Account a where a.login = :l", Account.class)
                         .setParameter("l", LOGIN).getResultList().isEmpty()) {
             return;

@@ -1,5 +1,6 @@
 package fr.asp.segur.application.startup;
 
+import fr.asp.segur.application.config.Settings;
 import fr.asp.segur.application.funding.FundingCallFormat;
 import fr.asp.segur.application.time.PortalClock;
 import fr.asp.segur.domain.funding.FundingCall;
@@ -39,7 +40,7 @@ public class SampleFundingCalls {
 
     @PostConstruct
     void install() {
-        if ("false".equalsIgnoreCase(System.getProperty("segur.sample-data", "true"))) {
+        if (!Settings.bool("segur.sample-data", true)) {
             return;
         }
         long existing = em.createQuery("select count(c) from FundingCall c", Long.class).getSingleResult();

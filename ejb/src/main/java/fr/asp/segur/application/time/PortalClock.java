@@ -1,5 +1,6 @@
 package fr.asp.segur.application.time;
 
+import fr.asp.segur.application.config.Settings;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
@@ -42,7 +43,7 @@ public class PortalClock {
     }
 
     private static void requireAdjustable() {
-        if (!Boolean.getBoolean("segur.clock.adjustable")) {
+        if (!Settings.bool("segur.clock.adjustable", false)) {
             throw new IllegalStateException("The portal's clock can only be moved on a test server");
         }
     }
