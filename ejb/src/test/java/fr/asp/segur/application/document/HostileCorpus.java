@@ -180,6 +180,12 @@ public final class HostileCorpus {
         return files;
     }
 
+    /** The file of the corpus with this label. */
+    public static HostileFile named(String label) {
+        return all().stream().filter(f -> f.label().equals(label)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("No hostile file labelled " + label));
+    }
+
     /** A harmless one-page PDF with a link to a web site: what must still be accepted. */
     public static byte[] ordinaryPdf() {
         return pdf(doc -> {
@@ -206,7 +212,8 @@ public final class HostileCorpus {
                 DocumentInspector.MAX_IMAGE_PIXELS / 1_000_000);
     }
 
-    private interface PdfChange {
+    /** A change made to a fresh one-page PDF before it is saved. */
+    public interface PdfChange {
         void apply(PDDocument document) throws IOException;
     }
 
