@@ -233,10 +233,18 @@ class ComplementsIT {
         String number = Fixtures.submit(enrolment, documents, captcha, Fixtures.representativeForm(email),
                 Fixtures.REPRESENTATIVE_DOCUMENTS);
         askForCorrections(number, Set.of(CorrectableField.IBAN));
-        String supplier = "fournisseur-" + System.nanoTime() + "@kalinka.fr";
+        // The legal representative named in the request (SupplierAccess), with an account of the company.
+        String supplier = email;
         Fixtures.supplierAccount(ds, supplier, Fixtures.KALINKA_SIRET);
         String stranger = "etranger-" + System.nanoTime() + "@ailleurs.fr";
         Fixtures.supplierAccount(ds, stranger, "47992882200069");
+        // Same company, not named in the request and not shared with: no more than a stranger (issue 11).
+        String colleague = "collegue-" + System.nanoTime() + "@kalinka.fr";
+        Fixtures.supplierAccount(ds, colleague, Fixtures.KALINKA_SIRET);
+        assertEquals(ComplementService.NOTHING_TO_ANSWER, assertThrows(BusinessRuleException.class,
+                () -> People.as(colleague, () -> complements.openMine(number))).getMessage());
+        assertTrue(People.as(colleague, () -> supplierQueries.myRequests()).stream()
+                .noneMatch(r -> r.getRequestNumber().equals(number)), "the colleague's space does not list it");
 
         List<SupplierRequest> mine = People.as(supplier, () -> supplierQueries.myRequests());
         assertTrue(mine.stream().anyMatch(r -> r.getRequestNumber().equals(number) && r.isAwaitingComplements()));

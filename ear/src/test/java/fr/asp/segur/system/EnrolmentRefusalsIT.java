@@ -6,6 +6,7 @@ import static fr.asp.segur.system.EnrolmentWizardPage.NO_FILE;
 import static fr.asp.segur.system.EnrolmentWizardPage.SOFTWARE;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.asp.segur.application.document.HostileCorpus;
 import fr.asp.segur.system.EnrolmentWizardPage.Person;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
@@ -144,6 +145,20 @@ class EnrolmentRefusalsIT extends BrowserJourney {
         assertNotStored(executable);
         assertThat(wizard.nextRefused()).contains("Le document « Certificat de référencement » est obligatoire.");
         assertThat(wizard.currentStep()).isEqualTo(SOFTWARE);
+    }
+
+    @Test
+    void anInfectedPdfAndAPdfWithJavaScriptAreRefusedAndAnOrdinaryFileIsThenAccepted() throws Exception {
+        wizard.searchSoftware(KALINKA_SOFTWARE);
+        for (String label : new String[] {"EICAR dans un PDF", "PDF avec /OpenAction JavaScript"}) {
+            HostileCorpus.HostileFile hostile = HostileCorpus.named(label);
+            Path file = java.nio.file.Files.write(tmp.resolve("certificat-" + label.hashCode() + "-" + tag + ".pdf"),
+                    hostile.content());
+            wizard.uploadRefused("CERTIFICAT_REFERENCEMENT", file, "Certificat de référencement : " + hostile.message());
+            assertNotStored(file);
+        }
+        wizard.upload("CERTIFICAT_REFERENCEMENT", files.pdf("certificat-" + tag + ".pdf"));
+        assertThat(wizard.uploadStatus("CERTIFICAT_REFERENCEMENT")).isNotEqualTo(NO_FILE);
     }
 
     @Test

@@ -48,7 +48,12 @@ final class PrivateServer implements AutoCloseable {
                 "-Djboss.server.base.dir=" + base, "-Djboss.socket.binding.port-offset=" + portOffset,
                 "-Dsegur.db.url=" + dbUrl, "-Dsegur.db.user=" + System.getProperty("test.db.user"),
                 "-Dsegur.db.password=" + System.getProperty("test.db.password"),
-                "-Dsegur.smtp.port=" + (3025 + portOffset), "-Dsegur.sample-data=false", "-Dsegur.demo-accounts=true");
+                "-Dsegur.smtp.port=" + (3025 + portOffset), "-Dsegur.sample-data=false", "-Dsegur.demo-accounts=true",
+                // Uploads on this server too go through the run's clamd (ClamdForTests).
+                "-Dsegur.antivirus.enabled=true", "-Dsegur.antivirus.host=127.0.0.1",
+                "-Dsegur.antivirus.port=" + ClamdForTests.port(),
+                // Its own base directory has no data directory of the provisioned server: same data key.
+                "-Dsegur.crypto.store=" + home.resolve("standalone/data/segur-data.cs"));
         Path log = base.resolve("console-" + (++starts) + ".log");
         process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();

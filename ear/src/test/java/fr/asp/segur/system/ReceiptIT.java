@@ -81,8 +81,16 @@ class ReceiptIT extends BrowserJourney {
         assertThat(get("recapitulatif?numero=ENR00001X", "JSESSIONID=" + session.getValue()).statusCode())
                 .as("another number from the filer's session").isEqualTo(404);
 
-        // The supplier whose account holds the company downloads it from their space.
-        String owner = "fournisseur-recapitulatif." + tag + "@kalinka.fr";
+        // An account of the same company not named in the request: refused too (issue 11, least privilege).
+        String colleague = "collegue-recapitulatif." + tag + "@kalinka.fr";
+        supplierAccount(colleague, KALINKA_SIRET);
+        WebClient sameCompany = new WebClient(base.toString());
+        assertThat(sameCompany.loginThrough("mon-espace", colleague).statusCode()).isEqualTo(200);
+        assertThat(sameCompany.getBytes("recapitulatif?numero=" + number).statusCode())
+                .as("a colleague the request was not shared with").isEqualTo(404);
+
+        // The legal representative named in it, once they have an account, downloads it from their space.
+        String owner = representative.email();
         supplierAccount(owner, KALINKA_SIRET);
         WebClient supplier = new WebClient(base.toString());
         assertThat(supplier.loginThrough("espace/index.xhtml", owner).body())

@@ -48,7 +48,8 @@ class SupplierComplementsJourneyIT extends BrowserJourney {
                 .contains("- Email du représentant légal");
 
         // The supplier logs in: "Répondre" in their space leads to the answer page, without the emailed link.
-        String supplier = "fournisseur." + tag + "@kalinka.fr";
+        // The representative named in the request (SupplierAccess), with an account.
+        String supplier = representative.email();
         Database.supplierAccount(supplier, KALINKA_SIRET);
         browser.driver().manage().deleteAllCookies();
         new RequestDetailPage(browser, base).logIn(supplier);

@@ -56,6 +56,12 @@ public class DocumentInspector {
     /** Longest stored file name, extension included (in Unicode code points). */
     public static final int MAX_FILE_NAME_LENGTH = 150;
 
+    /**
+     * Longest name accepted at all: what file systems allow. Between this and {@link #MAX_FILE_NAME_LENGTH} a
+     * name is shortened; beyond, no desktop could have produced it and it is refused.
+     */
+    public static final int MAX_SENT_FILE_NAME_LENGTH = 255;
+
     public static final String PDF = "application/pdf";
     public static final String PNG = "image/png";
     public static final String JPEG = "image/jpeg";
@@ -79,6 +85,33 @@ public class DocumentInspector {
             "L'image est trop grande (%d × %d pixels). La limite est de %d × %d pixels "
                     + "et de %d millions de pixels au total.";
     static final String MSG_IMAGE_UNREADABLE = "L'image est illisible ou endommagée.";
+    static final String MSG_PDF_SCRIPT =
+            "Le PDF contient du JavaScript ou des actions automatiques, refusés pour la sécurité des agents ; "
+                    + "merci de fournir un PDF sans script (par exemple en l'imprimant en PDF).";
+    static final String MSG_PDF_LAUNCH =
+            "Le PDF contient une commande de lancement d'application, refusée pour la sécurité des agents ; "
+                    + "merci de fournir un PDF simple (par exemple en l'imprimant en PDF).";
+    static final String MSG_PDF_EMBEDDED_FILE =
+            "Le PDF contient des fichiers joints, refusés pour la sécurité des agents ; "
+                    + "merci de fournir un PDF sans pièce jointe (par exemple en l'imprimant en PDF).";
+
+    static final String MSG_NAME_PATH =
+            "Le nom du fichier ne doit pas contenir de chemin (« ../ ») ; merci de renommer le fichier.";
+    static final String MSG_NAME_CHARACTERS =
+            "Le nom du fichier contient des caractères de contrôle ou d'inversion du sens de l'écriture, "
+                    + "non autorisés ; merci de renommer le fichier.";
+    static final String MSG_NAME_TOO_LONG =
+            "Le nom du fichier est trop long (%d caractères, %d au plus) ; merci de le raccourcir.";
+    static final String MSG_HIDDEN_ARCHIVE =
+            "Le fichier contient une archive ZIP cachée en plus de son contenu ; "
+                    + "merci de fournir un fichier simple, par exemple en l'enregistrant à nouveau.";
+
+    /*
+     * Bidirectional controls: with U+202E (right-to-left override) before "gpj.exe", "photo" + it reads "photoexe.jpg".
+     * Isolates and marks are refused too: a file name has no use for them.
+     */
+    private static final String BIDI_CONTROLS = "\u061C\u200E\u200F\u202A\u202B\u202C\u202D\u202E"
+            + "\u2066\u2067\u2068\u2069";
 
     /** Accepted extensions (lower case) and the only media type each may contain. */
     private static final Map<String, String> TYPE_BY_EXTENSION = Map.of(
@@ -117,6 +150,21 @@ public class DocumentInspector {
      */
     private static final MimeTypes MIME_TYPES = MimeTypes.getDefaultMimeTypes();
 
+    private final ContentScanner scanner;
+
+    /** An inspector without antivirus: for the unit tests of the other rules only. */
+    DocumentInspector() {
+        this(ContentScanner.NONE);
+    }
+
+    /**
+     * @param scanner the antivirus, asked last, once the file is known to be a well-formed PDF, PNG or JPEG
+     *                (so that each malformed file gets the message that says what is wrong with it)
+     */
+    public DocumentInspector(ContentScanner scanner) {
+        this.scanner = Objects.requireNonNull(scanner, "scanner");
+    }
+
     /**
      * Reads and checks one upload.
      *
@@ -135,6 +183,7 @@ public class DocumentInspector {
             throw new DocumentRejectedException(MSG_EMPTY);
         }
 
+        checkSentName(originalFileName);
         String mediaType = detectAcceptedType(bytes);
 
         String fileName = sanitizeFileName(originalFileName);
@@ -153,7 +202,57 @@ public class DocumentInspector {
         } else {
             checkImage(bytes, mediaType);
         }
+        if (endsWithZipArchive(bytes)) {
+            throw new DocumentRejectedException(MSG_HIDDEN_ARCHIVE);
+        }
+        scanner.scan(bytes);
         return new InspectedDocument(fileName, mediaType, bytes, sha256Hex(bytes));
+    }
+
+    /**
+     * A name that only an attacker sends is refused rather than cleaned: a path climbing out of a directory,
+     * control characters (NUL cuts the name short in C code), bidirectional overrides, or a length no file
+     * system allows. A client path such as {@code C:\Users\Dupont\kbis.pdf}, which old browsers send, is
+     * only shortened by {@link #sanitizeFileName}.
+     */
+    private static void checkSentName(String originalFileName) throws DocumentRejectedException {
+        if (originalFileName == null) {
+            return;
+        }
+        for (String segment : originalFileName.split("[/\\\\]", -1)) {
+            if (segment.strip().equals("..")) {
+                throw new DocumentRejectedException(MSG_NAME_PATH);
+            }
+        }
+        boolean hostile = originalFileName.codePoints()
+                .anyMatch(cp -> Character.isISOControl(cp) || BIDI_CONTROLS.indexOf(cp) >= 0);
+        if (hostile) {
+            throw new DocumentRejectedException(MSG_NAME_CHARACTERS);
+        }
+        int length = originalFileName.codePointCount(0, originalFileName.length());
+        if (length > MAX_SENT_FILE_NAME_LENGTH) {
+            throw new DocumentRejectedException(String.format(Locale.FRANCE, MSG_NAME_TOO_LONG, length,
+                    MAX_SENT_FILE_NAME_LENGTH));
+        }
+    }
+
+    /*
+     * A JPEG/ZIP polyglot is a valid image followed by an archive: viewers show the image, unzip tools open
+     * the archive. A ZIP is read from its end: its "end of central directory" record (PK 5 6) sits in the last
+     * 22 + 65535 bytes and its comment length reaches exactly the end of the file. Requiring that exact fit
+     * keeps random compressed bytes from matching by chance.
+     */
+    static boolean endsWithZipArchive(byte[] bytes) {
+        int from = Math.max(0, bytes.length - 22 - 0xFFFF);
+        for (int i = bytes.length - 22; i >= from; i--) {
+            if (bytes[i] == 'P' && bytes[i + 1] == 'K' && bytes[i + 2] == 5 && bytes[i + 3] == 6) {
+                int commentLength = (bytes[i + 20] & 0xFF) | (bytes[i + 21] & 0xFF) << 8;
+                if (i + 22 + commentLength == bytes.length) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static byte[] readBounded(InputStream content) throws DocumentRejectedException {
@@ -204,6 +303,7 @@ public class DocumentInspector {
             if (document.getNumberOfPages() < 1) {
                 throw new DocumentRejectedException(MSG_PDF_NO_PAGE);
             }
+            ActivePdfContent.check(document);
             // The page count is read from one dictionary entry; walking the page tree
             // proves every page object can actually be reached.
             for (PDPage page : document.getPages()) {

@@ -18,7 +18,7 @@ import java.util.EnumMap;
 import java.util.Map;
 
 /**
- * Supporting documents. An upload is judged by its content, then stored in the database under the
+ * Supporting documents. An upload is judged by its content and scanned by the antivirus, then stored in the database under the
  * wizard's draft token: the HTTP session holds only the token, never the bytes. Submitting the
  * request attaches the drafts to it; abandoned drafts are purged after a day.
  */
@@ -27,8 +27,6 @@ import java.util.Map;
 public class DocumentService {
 
     static final Duration DRAFT_LIFETIME = Duration.ofHours(24);
-
-    private final DocumentInspector inspector = new DocumentInspector();
 
     @PersistenceContext(unitName = "segur")
     private EntityManager em;
@@ -67,7 +65,8 @@ public class DocumentService {
         requireToken(draftToken);
         InspectedDocument inspected;
         try {
-            inspected = inspector.inspect(fileName, content);
+            // Built at each upload: the antivirus settings are system properties an operator may change.
+            inspected = new DocumentInspector(Antivirus.fromSystemProperties()).inspect(fileName, content);
         } catch (DocumentRejectedException e) {
             metrics.uploadRefused(refusalReason(e.getMessage()));
             throw new BusinessRuleException(kind.name(), e.getMessage());

@@ -3,7 +3,7 @@ package fr.asp.segur.application.instruction;
 import fr.asp.segur.application.BusinessRuleException;
 import fr.asp.segur.application.FieldError;
 import fr.asp.segur.application.enrolment.EnrolmentService;
-import fr.asp.segur.application.supplier.SupplierQueries;
+import fr.asp.segur.application.supplier.SupplierAccess;
 import fr.asp.segur.domain.account.Role;
 import fr.asp.segur.domain.enrolment.CorrectableField;
 import fr.asp.segur.domain.enrolment.PersonRole;
@@ -36,7 +36,7 @@ import java.util.Set;
 /**
  * The supplier's side of a request for complements, reached through the emailed link (the link is
  * the only credential: the supplier may have no account yet; single use and expiring) or, for a
- * supplier who has an account, from their space (the request must belong to one of their companies).
+ * supplier who has an account, from their space (the request must be one SupplierAccess lets them see).
  * Answering attaches the new documents beside the old ones (nothing is overwritten), applies the
  * corrections the agent asked for (validated by the wizard's rules) and puts the request back in
  * instruction, with what changed in its history.
@@ -62,7 +62,7 @@ public class ComplementService {
     @EJB
     private EnrolmentService enrolment;
     @EJB
-    private SupplierQueries supplier;
+    private SupplierAccess supplierAccess;
     @Resource
     private SessionContext context;
 
@@ -220,17 +220,16 @@ public class ComplementService {
     }
 
     /**
-     * The open request for complements of a request of one of the caller's companies. Any other number,
-     * existing or not, gets the same refusal.
+     * The open request for complements of a request {@link SupplierAccess} lets the caller see. Any other
+     * number, existing or not, gets the same refusal.
      */
     private ComplementRequest findMine(String requestNumber) {
-        Set<String> mine = supplier.myCompanies();
         ComplementRequest complement = requestNumber == null || requestNumber.isBlank() ? null : em.createQuery(
                         "select c from ComplementRequest c where c.request.requestNumber = :number "
                                 + "and c.answeredAt is null order by c.askedAt desc", ComplementRequest.class)
                 .setParameter("number", requestNumber.strip()).setMaxResults(1).getResultList().stream()
                 .findFirst().orElse(null);
-        if (complement == null || !mine.contains(complement.getRequest().company().siret())
+        if (complement == null || !supplierAccess.callerCanSee(complement.getRequest().getId())
                 || !complement.isOpen(LocalDateTime.now())
                 || complement.getRequest().getStatus() != RequestStatus.COMPLEMENTS_DEMANDES) {
             throw new BusinessRuleException("numero", NOTHING_TO_ANSWER);

@@ -2,7 +2,7 @@ package fr.asp.segur.application.receipt;
 
 import fr.asp.segur.application.audit.AuditTrail;
 import fr.asp.segur.application.model.RequestReceipt;
-import fr.asp.segur.domain.account.Account;
+import fr.asp.segur.application.supplier.SupplierAccess;
 import fr.asp.segur.domain.account.Role;
 import fr.asp.segur.domain.enrolment.EnrolmentRequest;
 import jakarta.annotation.Resource;
@@ -13,12 +13,11 @@ import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.util.List;
 import java.util.Optional;
 
 /**
  * The PDF récapitulatif of a request, regenerated from what was stored, for whoever may read the request:
- * the browser session that just submitted it, an agent, or a supplier whose account holds the request's company.
+ * the browser session that just submitted it, an agent, or a supplier {@link SupplierAccess} lets see it.
  * Anything else gets nothing, whether the request exists or not.
  */
 @Stateless
@@ -31,6 +30,8 @@ public class RequestReceipts {
     private SessionContext context;
     @EJB
     private AuditTrail audit;
+    @EJB
+    private SupplierAccess supplierAccess;
 
     /**
      * For the filer, right after « Terminer »: the web layer calls this only for a number its own HTTP session
@@ -49,15 +50,10 @@ public class RequestReceipts {
         return request.map(r -> new RequestReceipt().pdf(r));
     }
 
-    /** For a supplier: only a request of one of the companies granted to the caller's account. */
+    /** For a supplier: only a request {@link SupplierAccess} lets the caller see. */
     @RolesAllowed(Role.FOURNISSEUR_ROLE)
     public Optional<byte[]> forSupplier(String requestNumber) {
-        List<Account> me = em.createQuery("select a from Account a where a.login = :login", Account.class)
-                .setParameter("login", Account.normalise(context.getCallerPrincipal().getName())).getResultList();
-        if (me.isEmpty()) {
-            return Optional.empty();
-        }
-        return request(requestNumber).filter(r -> me.get(0).getCompanies().contains(r.company().siret()))
+        return request(requestNumber).filter(r -> supplierAccess.callerCanSee(r.getId()))
                 .map(r -> new RequestReceipt().pdf(r));
     }
 

@@ -18,10 +18,12 @@ public class SupplierRequest implements Serializable {
     private final boolean awaitingComplements;
     private final List<Step> history;
     private final List<File> documents;
+    private final boolean representative;
+    private final List<String> sharedWith;
 
     public SupplierRequest(String requestNumber, LocalDateTime submittedAt, String siret, String denomination,
                            String softwareName, String statusLabel, boolean awaitingComplements, List<Step> history,
-                           List<File> documents) {
+                           List<File> documents, boolean representative, List<String> sharedWith) {
         this.requestNumber = requestNumber;
         this.submittedAt = submittedAt;
         this.siret = siret;
@@ -31,6 +33,8 @@ public class SupplierRequest implements Serializable {
         this.awaitingComplements = awaitingComplements;
         this.history = List.copyOf(history);
         this.documents = List.copyOf(documents);
+        this.representative = representative;
+        this.sharedWith = List.copyOf(sharedWith);
     }
 
     public String getRequestNumber() { return requestNumber; }
@@ -43,6 +47,10 @@ public class SupplierRequest implements Serializable {
     public boolean isAwaitingComplements() { return awaitingComplements; }
     public List<Step> getHistory() { return history; }
     public List<File> getDocuments() { return documents; }
+    /** The caller is the legal representative named in the request: they may share it. */
+    public boolean isRepresentative() { return representative; }
+    /** The accounts the representative shared the request with (only shown to the representative). */
+    public List<String> getSharedWith() { return sharedWith; }
 
     /** A document of the request, as a link in the supplier's space. */
     public static class File implements Serializable {

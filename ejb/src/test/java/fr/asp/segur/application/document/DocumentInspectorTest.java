@@ -331,8 +331,33 @@ class DocumentInspectorTest {
     class FileName {
 
         @Test
-        void a_path_traversal_name_is_reduced_to_its_last_segment() throws Exception {
-            assertThat(inspect("../../etc/passwd.pdf", pdf(1)).fileName()).isEqualTo("passwd.pdf");
+        void a_client_directory_is_dropped_from_the_name() throws Exception {
+            assertThat(inspect("/home/dupont/Documents/passwd.pdf", pdf(1)).fileName()).isEqualTo("passwd.pdf");
+        }
+
+        @Test
+        void a_path_climbing_out_of_a_directory_is_refused() throws Exception {
+            assertRejected("../../etc/passwd.pdf", pdf(1), DocumentInspector.MSG_NAME_PATH);
+            assertRejected("kbis/..\\..\\rib.pdf", pdf(1), DocumentInspector.MSG_NAME_PATH);
+        }
+
+        @Test
+        void two_dots_inside_a_name_are_not_a_path() throws Exception {
+            assertThat(inspect("kbis..2024.pdf", pdf(1)).fileName()).isEqualTo("kbis..2024.pdf");
+        }
+
+        @Test
+        void control_characters_and_direction_overrides_in_a_sent_name_are_refused() throws Exception {
+            assertRejected("kbis\u0000.pdf", pdf(1), DocumentInspector.MSG_NAME_CHARACTERS);
+            assertRejected("kbis\r\n.pdf", pdf(1), DocumentInspector.MSG_NAME_CHARACTERS);
+            assertRejected("photo\u202Egpj.pdf", pdf(1), DocumentInspector.MSG_NAME_CHARACTERS);
+            assertRejected("photo\u2067gpj.pdf", pdf(1), DocumentInspector.MSG_NAME_CHARACTERS);
+        }
+
+        @Test
+        void a_name_longer_than_255_characters_is_refused() throws Exception {
+            assertRejected("a".repeat(252) + ".pdf", pdf(1),
+                    String.format(java.util.Locale.FRANCE, DocumentInspector.MSG_NAME_TOO_LONG, 256, 255));
         }
 
         @Test
@@ -363,7 +388,7 @@ class DocumentInspectorTest {
 
         @Test
         void a_long_name_is_cut_to_150_characters_keeping_its_extension() throws Exception {
-            String name = "attestation-".repeat(30) + ".pdf";
+            String name = "attestation-".repeat(20) + ".pdf";
 
             String fileName = inspect(name, pdf(1)).fileName();
 

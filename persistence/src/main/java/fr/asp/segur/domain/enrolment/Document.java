@@ -41,6 +41,8 @@ public class Document {
     private String sha256;
     @Column(name = "uploaded_at")
     private LocalDateTime uploadedAt;
+    @Column(name = "purged_at")
+    private LocalDateTime purgedAt;
 
     protected Document() {
     }
@@ -80,4 +82,6 @@ public class Document {
     public long getSizeBytes() { return sizeBytes; }
     public String getSha256() { return sha256; }
     public LocalDateTime getUploadedAt() { return uploadedAt; }
+    /** When the content was deleted at the end of its retention period; {@code null} while it is kept. */
+    public LocalDateTime getPurgedAt() { return purgedAt; }
 }
