@@ -28,7 +28,7 @@ configure() { # $1 = configuration file name, $2 = profile cli
     cp "$cfg/standalone.xml.orig" "$cfg/$1"
     {
         echo "embed-server --std-out=discard --server-config=$1"
-        cat "$src/cli/common.cli" "$src/cli/$2" "$src/cli/security.cli" "$src/cli/batch.cli"
+        cat "$src/cli/common.cli" "$src/cli/$2" "$src/cli/security.cli" "$src/cli/batch.cli" "$src/cli/hardening.cli"
         echo "stop-embedded-server"
     } > "$target/configure-$1.cli"
     JAVA_OPTS="-Djboss.server.config.dir=$cfg" "$home/bin/jboss-cli.sh" --file="$target/configure-$1.cli" > "$target/configure-$1.log" 2>&1 \

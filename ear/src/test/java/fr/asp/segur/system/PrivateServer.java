@@ -48,7 +48,8 @@ final class PrivateServer implements AutoCloseable {
                 "-Djboss.server.base.dir=" + base, "-Djboss.socket.binding.port-offset=" + portOffset,
                 "-Dsegur.db.url=" + dbUrl, "-Dsegur.db.user=" + System.getProperty("test.db.user"),
                 "-Dsegur.db.password=" + System.getProperty("test.db.password"),
-                "-Dsegur.smtp.port=" + (3025 + portOffset), "-Dsegur.sample-data=false", "-Dsegur.demo-accounts=true");
+                "-Dsegur.smtp.port=" + (3025 + portOffset), "-Dsegur.sample-data=false", "-Dsegur.demo-accounts=true",
+                "-Dsegur.captcha.max-number=2000", "-Dsegur.rate-limit.exempt=127.0.0.1");
         Path log = base.resolve("console-" + (++starts) + ".log");
         process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
