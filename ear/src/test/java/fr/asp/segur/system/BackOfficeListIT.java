@@ -129,8 +129,10 @@ class BackOfficeListIT {
         } finally {
             Files.delete(file);
         }
-        assertTrue(sheet.indexOf("<is><t>'=HYPERLINK(") > 0, sheet.toString());
-        assertTrue(sheet.indexOf("<is><t>'@SUM(1+1)</t></is>") > 0, sheet.toString());
+        // The apostrophe as the XML writes it (fastexcel escapes it).
+        String text = sheet.toString().replace("&apos;", "'");
+        assertTrue(text.contains("<is><t>'=HYPERLINK("), text);
+        assertTrue(text.contains("<is><t>'@SUM(1+1)</t></is>"), text);
         assertFalse(sheet.indexOf("<f>") >= 0, "no formula in the sheet");
     }
 

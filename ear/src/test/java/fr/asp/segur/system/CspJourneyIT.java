@@ -37,6 +37,13 @@ class CspJourneyIT extends BrowserJourney {
         browser.waitForAjax();
         assertThat(wizard.nextRefused()).isNotBlank();
         assertNoViolation("enrolement.xhtml, software searched, next refused");
+
+        // The check itself sees a violation: an injected inline script is refused and reported.
+        ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript(
+                "var s = document.createElement('script'); s.textContent = 'window.injected = 1;'; document.body.appendChild(s);");
+        assertThat(browser.cspViolations()).as("an injected inline script").isNotEmpty();
+        assertThat(((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript("return window.injected"))
+                .as("and it did not run").isNull();
     }
 
     @Test

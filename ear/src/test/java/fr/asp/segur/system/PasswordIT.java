@@ -110,28 +110,28 @@ class PasswordIT {
     @Test
     void anOlderLinkStopsWorkingOnceThePasswordChanged() throws Exception {
         String login = newAgent();
+        // Changing it knowing the current one spends the outstanding links.
+        requestLink(login);
+        String outstanding = link(login);
+        People.as(login, () -> accounts.changeMyPassword(WebClient.DEMO_PASSWORD, "Autre-Secret-2026", "Autre-Secret-2026"));
+        assertThrows(BusinessRuleException.class,
+                () -> accounts.choosePasswordWithLink(outstanding, "Pirate-Secret-2026", "Pirate-Secret-2026"));
+
+        // Two links asked for; using the newer one spends the older.
         requestLink(login);
         String older = link(login);
         requestLink(login);
         String newer = link(login);
         assertNotEquals(older, newer);
-
         accounts.choosePasswordWithLink(newer, "Nouveau-Secret-2026", "Nouveau-Secret-2026");
         BusinessRuleException stale = assertThrows(BusinessRuleException.class,
                 () -> accounts.choosePasswordWithLink(older, "Pirate-Secret-2026", "Pirate-Secret-2026"));
         assertEquals(AccountService.LINK_UNUSABLE, stale.getMessage());
-
-        // Changing it knowing the current one spends the outstanding links too.
-        requestLink(login);
-        String outstanding = link(login);
-        People.as(login, () -> accounts.changeMyPassword("Nouveau-Secret-2026", "Autre-Secret-2026", "Autre-Secret-2026"));
-        assertThrows(BusinessRuleException.class,
-                () -> accounts.choosePasswordWithLink(outstanding, "Pirate-Secret-2026", "Pirate-Secret-2026"));
         assertEquals(0, Fixtures.count(ds, "select count(*) from access_token t join app_account a on a.id = t.account_id "
                 + "where a.login = ? and t.used_at is null", login));
 
         WebClient client = new WebClient(base());
         client.get("backoffice/index.xhtml");
-        assertTrue(client.login(login, "Autre-Secret-2026").body().contains("Espace de gestion"));
+        assertTrue(client.login(login, "Nouveau-Secret-2026").body().contains("Espace de gestion"));
     }
 }

@@ -13,13 +13,13 @@ import fr.asp.segur.application.document.DocumentService;
 import fr.asp.segur.application.enrolment.EnrolmentService;
 import fr.asp.segur.application.ratelimit.ClientAddress;
 import fr.asp.segur.application.ratelimit.RateLimit;
-import fr.asp.segur.application.ratelimit.RateLimiter;
 import fr.asp.segur.application.ratelimit.TooManyRequestsException;
 import fr.asp.segur.application.support.ContactForm;
 import fr.asp.segur.application.support.SupportService;
 import fr.asp.segur.domain.enrolment.DocumentKind;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
+import jakarta.enterprise.context.control.RequestContextController;
 import jakarta.inject.Inject;
 import java.io.ByteArrayInputStream;
 import java.time.LocalDateTime;
@@ -28,6 +28,7 @@ import javax.sql.DataSource;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -57,24 +58,33 @@ class RateLimitIT {
     CaptchaService captcha;
     @Inject
     ClientAddress client;
+    @Inject
+    RequestContextController requestContext;
     @Resource(lookup = "java:jboss/datasources/SegurDS")
     DataSource ds;
 
     private LocalDateTime window;
     private final String tag = Long.toString(System.nanoTime(), 36);
 
+    /** As during an HTTP request of the portal: a request context, in which the filter set the client's address. */
     @BeforeEach
     void aClientOfItsOwn() {
+        requestContext.activate();
         ThreadLocalRandom r = ThreadLocalRandom.current();
         client.set("203.0." + r.nextInt(0, 256) + "." + r.nextInt(1, 255));
     }
 
+    @AfterEach
+    void endOfRequest() {
+        requestContext.deactivate();
+    }
+
     private void startCounting(RateLimit limit) {
-        window = RateLimiter.windowStart(limit.window());
+        window = limit.currentWindow();
     }
 
     private void assumeSameWindow(RateLimit limit) {
-        assumeTrue(window.equals(RateLimiter.windowStart(limit.window())), "the test straddled two windows");
+        assumeTrue(window.equals(limit.currentWindow()), "the test straddled two windows");
     }
 
     private ContactForm contactForm(String email) {

@@ -30,7 +30,7 @@ public class CaptchaService {
 
     static final Duration LIFETIME = Duration.ofMinutes(15);
     /** Default cost; see docs/PERFORMANCE.md ("Captcha cost") for how long a browser and a script take. */
-    public static final long DEFAULT_MAX_NUMBER = 250_000;
+    public static final long DEFAULT_MAX_NUMBER = 100_000;
     public static final String WRONG = "La vérification anti-robot a échoué. Une nouvelle vérification vous est proposée.";
     public static final String EXPIRED = "La vérification anti-robot a expiré. Une nouvelle vérification vous est proposée.";
     public static final String ALREADY_USED = "Cette vérification anti-robot a déjà été utilisée. Une nouvelle vérification vous est proposée.";

@@ -1,6 +1,12 @@
 package fr.asp.segur.application.ratelimit;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.HexFormat;
 
 /**
  * What the portal counts, per client address and per account, and how much it allows in a fixed window. Each
@@ -41,6 +47,23 @@ public enum RateLimit {
 
     public String key() { return key; }
     public Duration window() { return window; }
+
+    /** The start of the current window. Windows are cut in UTC, so that every node, whatever its zone, cuts the same. */
+    public LocalDateTime currentWindow() {
+        long seconds = LocalDateTime.now(ZoneOffset.UTC).toEpochSecond(ZoneOffset.UTC);
+        long start = seconds - Math.floorMod(seconds, window.toSeconds());
+        return LocalDateTime.ofEpochSecond(start, 0, ZoneOffset.UTC);
+    }
+
+    /** A counter's bucket: this limit, the kind of subject, and the subject hashed (no address, email or login kept). */
+    String bucket(String kind, String subject) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(subject.getBytes(StandardCharsets.UTF_8));
+            return key + ":" + kind + ":" + HexFormat.of().formatHex(digest, 0, 20);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
     /** Hits allowed per client address in a window; 0: not counted by address. */
     public int perAddress() {

@@ -7,14 +7,9 @@ import jakarta.ejb.Schedule;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.context.ContextNotActiveException;
 import jakarta.inject.Inject;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -52,8 +47,8 @@ public class RateLimiter {
 
     /** Counts one hit for a subject made of several parts (e.g. an account and an address), without refusing. */
     public int count(RateLimit limit, String kind, String subject) {
-        String bucket = bucket(limit, kind, subject);
-        LocalDateTime window = windowStart(limit.window());
+        String bucket = limit.bucket(kind, subject);
+        LocalDateTime window = limit.currentWindow();
         try {
             return counters.hit(bucket, window);
         } catch (EJBException firstHitCollided) {
@@ -63,12 +58,12 @@ public class RateLimiter {
 
     /** The hits so far in the current window, without counting one. */
     public int hits(RateLimit limit, String kind, String subject) {
-        return counters.hits(bucket(limit, kind, subject), windowStart(limit.window()));
+        return counters.hits(limit.bucket(kind, subject), limit.currentWindow());
     }
 
     /** Forgets the current window's hits of a subject. */
     public void reset(RateLimit limit, String kind, String subject) {
-        counters.reset(bucket(limit, kind, subject), windowStart(limit.window()));
+        counters.reset(limit.bucket(kind, subject), limit.currentWindow());
     }
 
     /** The calling client's address, or null outside a portal HTTP request. */
@@ -89,22 +84,5 @@ public class RateLimiter {
     @Schedule(hour = "*", minute = "23", persistent = false)
     void purge() {
         counters.purgeBefore(LocalDateTime.now(ZoneOffset.UTC).minusDays(1));
-    }
-
-    /** Windows are in UTC, so that every node, whatever its zone, cuts the same ones. */
-    public static LocalDateTime windowStart(Duration window) {
-        long seconds = LocalDateTime.now(ZoneOffset.UTC).toEpochSecond(ZoneOffset.UTC);
-        long start = seconds - Math.floorMod(seconds, window.toSeconds());
-        return LocalDateTime.ofEpochSecond(start, 0, ZoneOffset.UTC);
-    }
-
-    /** The subject is hashed: the table holds no address, email or login. */
-    static String bucket(RateLimit limit, String kind, String subject) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(subject.getBytes(StandardCharsets.UTF_8));
-            return limit.key() + ":" + kind + ":" + HexFormat.of().formatHex(digest, 0, 20);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -17,7 +17,7 @@ import java.util.logging.Logger;
 /**
  * What an ajax request that failed gets: Mojarra would answer a partial response naming the exception's class and
  * message; this handler logs the failure with an incident number and redirects the page instead, to
- * session-expiree.xhtml for an expired view and to erreur.xhtml for anything else. Full page requests are left to
+ * session-expiree.xhtml for an expired view and to the error page (ErrorPageServlet) for anything else. Full page requests are left to
  * the container, whose web.xml error pages say the same.
  */
 public class SafeExceptionHandler extends ExceptionHandlerWrapper {
@@ -50,7 +50,7 @@ public class SafeExceptionHandler extends ExceptionHandlerWrapper {
     private static void redirect(FacesContext context, Throwable failure) {
         ExternalContext external = context.getExternalContext();
         boolean expired = causedBy(failure, ViewExpiredException.class);
-        String page = expired ? "/session-expiree.xhtml" : "/erreur.xhtml";
+        String page = expired ? "/session-expiree.xhtml" : "/erreur";
         if (!expired) {
             LOG.log(Level.SEVERE, "Ajax request failed, incident " + UUID.randomUUID(), failure);
         }
