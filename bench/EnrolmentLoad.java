@@ -12,6 +12,10 @@
  *   java bench/EnrolmentLoad.java --base http://127.0.0.1:8280/segurnum --users 100 --duration 120 --warmup 30 --ramp 30 --think 2000-8000 --baseline 5 --server-pid $WPID
  *   java bench/EnrolmentLoad.java --base http://127.0.0.1:8280/segurnum --users 1 --warmup 0 --baseline 0 --duration 30 --trace
  *
+ * Since issue 11 the server counts what each client address does: start it with
+ * -Dsegur.rate-limit.exempt=127.0.0.1 (every virtual supplier comes from this one address), and each captcha costs
+ * the driver a proof of work (-Dsegur.captcha.max-number lowers it when the captcha is not what is measured).
+ *
  * Each virtual supplier plays the whole wizard the way a browser running PrimeFaces 15 does it:
  *
  *   GET  /enrolement.xhtml                         page load (JSESSIONID cookie, ViewState, field names)
@@ -19,15 +23,14 @@
  *   POST source=enrolment:CERTIFICAT_REFERENCEMENT advanced p:fileUpload, auto: multipart, file part named
  *                                                  after the component's client id
  *   POST source=enrolment:wizard                   PF('wizard').next(): _direction=next, _stepToGo=demandeur
- *   GET  /captcha?id=...                           the captcha image, as the browser loads it
- *   POST source=enrolment:searchCompany            SIRET + captcha (answered from the question in words)
+ *   POST source=enrolment:searchCompany            SIRET + captcha (its proof of work solved on one core, as a
+ *                                                  script would; the widget does the same in the browser)
  *   POST source=enrolment:legalRepresentative      p:ajax of the "Oui/Non" radio (renders the people block)
  *   POST source=enrolment:PIECE_IDENTITE_REPRESENTANT   upload (PNG)
  *   POST source=enrolment:wizard                   next -> banque
  *   POST source=enrolment:iban / enrolment:bic     p:ajax change events (domiciliation look-up)
  *   POST source=enrolment:RIB                      upload (PDF)
  *   POST source=enrolment:wizard                   next -> confirmation
- *   GET  /captcha?id=...                           final captcha image
  *   POST source=enrolment:finish                   "Terminer" (captcha + the three checkboxes): expects a redirect
  *                                                   to enrolement-terminee.xhtml?numero=ENR... (not followed: that
  *                                                   page keeps no session state)
@@ -54,7 +57,7 @@
  *   --baseline S          seconds of GET on --baseline-path with the same concurrency first (default 5, 0 = off)
  *   --baseline-path P     (default /jakarta.faces.resource/css/portal.css.xhtml?ln=segur)
  *   --file-kb K           size of the generated PDF uploads (default 200); the PNG is about 100 KB
- *   --no-captcha-image    do not GET the captcha images
+ *   --no-captcha-image    accepted and ignored (the captcha has no image since issue 11)
  *   --lenient             go on after an error instead of abandoning the wizard
  *   --hold STEP           play each of --sessions suppliers once, up to and including STEP, then exit
  *                         leaving the sessions open on the server (for heap-per-session, see
@@ -66,10 +69,10 @@
  *                         (read from /proc, Linux only), a measure that other load on the machine disturbs less
  *   --trace               play one wizard and print every request and response (use with --users 1)
  *   --software / --siret / --iban / --bic   the data typed (defaults: the user guide's sample rows)
- *   --db-url URL          accepted and ignored: the captcha is answered from its question in words, so the
- *                         driver needs no database access
+ *   --db-url URL          accepted and ignored: the captcha is solved from the page (its proof of work), so
+ *                         the driver needs no database access
  *
- * Step keys: page, software, certificate, next-demandeur, captcha-image, company, representative, identity,
+ * Step keys: page, software, certificate, next-demandeur, company, representative, identity,
  *            next-banque, iban, bic, rib, next-confirmation, finish.
  */
 
@@ -87,6 +90,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -114,7 +118,6 @@ public class EnrolmentLoad {
         SOFTWARE("software", "search software (ANS)"),
         CERTIFICATE("certificate", "upload certificat de référencement (PDF)"),
         NEXT_DEMANDEUR("next-demandeur", "wizard next → 2 Demandeur"),
-        CAPTCHA_IMAGE("captcha-image", "GET captcha image"),
         COMPANY("company", "search company (SIRET + captcha)"),
         REPRESENTATIVE("representative", "ajax: représentant légal = Oui"),
         IDENTITY("identity", "upload pièce d'identité (PNG)"),
@@ -190,7 +193,7 @@ public class EnrolmentLoad {
                     case "--baseline" -> o.baselineS = Integer.parseInt(args[++i]);
                     case "--baseline-path" -> o.baselinePath = args[++i];
                     case "--file-kb" -> o.fileKb = Integer.parseInt(args[++i]);
-                    case "--no-captcha-image" -> o.captchaImage = false;
+                    case "--no-captcha-image" -> { } // accepted and ignored: the captcha has no image any more
                     case "--lenient" -> o.lenient = true;
                     case "--hold" -> o.hold = Step.ofKey(args[++i]);
                     case "--sessions" -> o.sessions = Integer.parseInt(args[++i]);
@@ -694,9 +697,8 @@ public class EnrolmentLoad {
 
             // 2 - Demandeur
             String companyAnswer = captchaAnswer(lastBody, "companyCaptcha");
-            captchaImage(lastBody, "companyCaptcha");
             type("enrolment:siret", opt.siret);
-            type("enrolment:companyCaptcha", companyAnswer);
+            solved("companyCaptcha", companyAnswer);
             click(Step.COMPANY, "enrolment:searchCompany",
                     "enrolment:searchCompany enrolment:siret enrolment:companyCaptcha", form, null,
                     r -> r.contains("companyDetails") ? null : "company details not rendered");
@@ -733,8 +735,7 @@ public class EnrolmentLoad {
 
             // 4 - Confirmation
             String finalAnswer = captchaAnswer(lastBody, "finalCaptcha");
-            captchaImage(lastBody, "finalCaptcha");
-            type("enrolment:finalCaptcha", finalAnswer);
+            solved("finalCaptcha", finalAnswer);
             checkBox("enrolment:cguAccepted");
             checkBox("enrolment:penalCodeAcknowledged");
             checkBox("enrolment:sincerityCertified");
@@ -906,43 +907,32 @@ public class EnrolmentLoad {
             return send(step, b, check, false);
         }
 
-        void captchaImage(String body, String slot) throws Abandon {
-            Matcher m = Pattern.compile("id=\"enrolment:" + slot + "_image\"[^>]*src=\"([^\"]+)\"").matcher(body);
-            if (!m.find()) {
-                problem("no image for captcha " + slot + " in the response");
-                return;
-            }
-            if (!opt.captchaImage) {
-                return;
-            }
-            String src = unescape(m.group(1));
-            String path = src.startsWith(URI.create(opt.base).getPath()) ? src.substring(URI.create(opt.base).getPath().length()) : src;
-            think();
-            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(opt.base + path))
-                    .timeout(Duration.ofSeconds(opt.timeoutS)).header("Accept", "image/avif,image/webp,image/png,*/*")
-                    .GET();
-            send(Step.CAPTCHA_IMAGE, b, null, true);
-        }
-
+        /**
+         * The captcha's proof of work, solved as a script would (one core, JDK SHA-256): the widget's challenge is
+         * the challengejson attribute of the slot's altcha-widget; the answer is the payload the widget posts.
+         */
         String captchaAnswer(String body, String slot) throws Abandon {
-            Matcher m = Pattern.compile("id=\"" + slot + "_question\"[^>]*>(.*?)</p>", Pattern.DOTALL).matcher(body);
+            Matcher m = Pattern.compile("<altcha-widget[^>]*challengejson=\"([^\"]+)\"[^>]*name=\"" + slot + "_payload\"")
+                    .matcher(body);
             if (!m.find()) {
-                m = Pattern.compile("id=\"enrolment:" + slot + "_question\"[^>]*>(.*?)</p>", Pattern.DOTALL).matcher(body);
-                if (!m.find()) {
-                    problem("no captcha question for " + slot + " in the response");
-                    return "0";
-                }
+                problem("no captcha challenge for " + slot + " in the response");
+                return "";
             }
-            String q = unescape(m.group(1));
-            int colon = q.lastIndexOf("question");
-            Integer sum = Captcha.answer(colon >= 0 ? q.substring(colon) : q);
-            if (sum == null) {
-                problem("cannot read the captcha question: " + q);
-                return "0";
+            String json = unescape(m.group(1));
+            String answer = Captcha.solve(json);
+            if (answer == null) {
+                problem("captcha challenge not solved: " + json);
+                return "";
             }
-            return Integer.toString(sum);
+            return answer;
         }
 
+        /** The widget's hidden input, which it adds to the form once solved. */
+        void solved(String slot, String payload) {
+            Field f = new Field(slot + "_payload", "hidden", payload, false, "?");
+            f.typed = payload;
+            fields.put(f.name, f);
+        }
 
         /** A p:commandButton (or any PrimeFaces.ab source without event). */
         void click(Step step, String source, String defaultProcess, String defaultUpdate, Map<String, String> extra,
@@ -1250,29 +1240,36 @@ public class EnrolmentLoad {
         out.writeBytes(s.getBytes(StandardCharsets.UTF_8));
     }
 
-    // ------------------------------------------------------------------ captcha question
+    // ------------------------------------------------------------------ captcha proof of work
 
-    /** Answers "Combien font sept plus deux ?" and its other phrasings: the sum of the numbers in words. */
+    /** Solves an ALTCHA challenge by trying every number (what the widget does in the browser, here on one core). */
     static final class Captcha {
-        static final List<String> WORDS = List.of("zéro", "un", "deux", "trois", "quatre", "cinq", "six", "sept",
-                "huit", "neuf", "dix", "onze", "douze", "treize", "quatorze", "quinze", "seize", "dix-sept",
-                "dix-huit");
-
-        static Integer answer(String question) {
-            String q = question.toLowerCase(Locale.ROOT).replace("dix sept", "dix-sept").replace("dix huit", "dix-huit");
-            int sum = 0;
-            int found = 0;
-            for (String token : q.split("[^\\p{L}-]+")) {
-                int n = WORDS.indexOf(token);
-                if (n >= 0) {
-                    sum += n;
-                    found++;
-                } else if (token.matches("\\d+")) {
-                    sum += Integer.parseInt(token);
-                    found++;
-                }
+        static String solve(String json) {
+            String challenge = field(json, "challenge");
+            String salt = field(json, "salt");
+            Matcher max = Pattern.compile("\"maxnumber\"\\s*:\\s*(\\d+)").matcher(json);
+            if (challenge == null || salt == null || !max.find()) {
+                return null;
             }
-            return found >= 2 ? sum : null;
+            try {
+                java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+                java.util.HexFormat hex = java.util.HexFormat.of();
+                for (long n = 0, limit = Long.parseLong(max.group(1)); n <= limit; n++) {
+                    if (hex.formatHex(sha.digest((salt + n).getBytes(StandardCharsets.UTF_8))).equals(challenge)) {
+                        String payload = "{\"algorithm\":\"SHA-256\",\"challenge\":\"" + challenge + "\",\"number\":" + n
+                                + ",\"salt\":\"" + salt + "\",\"signature\":\"" + field(json, "signature") + "\",\"took\":1}";
+                        return Base64.getEncoder().encodeToString(payload.getBytes(StandardCharsets.UTF_8));
+                    }
+                }
+            } catch (java.security.NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+            return null;
+        }
+
+        static String field(String json, String key) {
+            Matcher m = Pattern.compile("\"" + key + "\"\\s*:\\s*\"([^\"]*)\"").matcher(json);
+            return m.find() ? m.group(1) : null;
         }
     }
 

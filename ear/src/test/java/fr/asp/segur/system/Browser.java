@@ -56,6 +56,8 @@ final class Browser implements BeforeEachCallback, AfterTestExecutionCallback, A
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
                 "--disable-sync", "--window-size=1280,2000", "--lang=fr-FR", "--user-data-dir=" + profile);
+        // The console, so that a journey can check that no Content-Security-Policy violation happened.
+        options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
         service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File("/usr/bin/chromedriver"))
                 .usingAnyFreePort()
@@ -179,6 +181,13 @@ final class Browser implements BeforeEachCallback, AfterTestExecutionCallback, A
 
     String value(String id) {
         return waiting().until(d -> d.findElement(By.id(id)).getDomProperty("value"));
+    }
+
+    /** The console messages since the last call that report a Content-Security-Policy violation. */
+    java.util.List<String> cspViolations() {
+        return driver.manage().logs().get("browser").getAll().stream().map(e -> e.getMessage())
+                .filter(m -> m.contains("Content Security Policy") || m.contains("Content-Security-Policy"))
+                .toList();
     }
 
     /** The rendered text of an element, read in one script (so never stale); empty when it is absent. */

@@ -2,8 +2,9 @@ package fr.asp.segur.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.asp.segur.application.captcha.CaptchaService;
+
 import jakarta.mail.internet.MimeMessage;
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -64,13 +65,17 @@ class ContactIT extends BrowserJourney {
                 .contains("contact:lastNameMessage");
 
         fill("Officine", "Autre", "Bernard", "Léa", email, "0612345678", "", "Question " + tag);
-        browser.type("contact:captcha", "zzzzz");
         browser.click("contact:send");
         browser.waitForAjax();
-        assertThat(browser.textNow("contact:messages")).contains("Le code captcha saisi est incorrect.");
+        assertThat(browser.textNow("contact:messages")).contains(CaptchaService.MISSING);
+        CaptchaWidget captcha = new CaptchaWidget(browser, "contact", "captcha");
+        captcha.forge(Fixtures.captchaPayload(captcha.challengeJson(), -1));
+        browser.click("contact:send");
+        browser.waitForAjax();
+        assertThat(browser.textNow("contact:messages")).contains(CaptchaService.WRONG);
         assertThat(browser.isPresent("ticketNumber")).isFalse();
         assertThat(Database.count("select count(*) from support_ticket where email = ?", email)).isZero();
-        // What was typed is kept, so that only the new captcha code is needed.
+        // What was typed is kept, so that only the captcha is to be ticked again.
         assertThat(browser.value("contact:lastName")).isEqualTo("Bernard");
     }
 
@@ -147,10 +152,8 @@ class ContactIT extends BrowserJourney {
         browser.type("contact:description", description);
     }
 
-    /** Types the code shown in the captcha image, as a sighted visitor would. */
+    /** Ticks "Je ne suis pas un robot" and waits for the browser to solve the proof of work. */
     private void answerCaptchaRight() {
-        String src = browser.present("contact:captcha_image").getDomAttribute("src");
-        String id = URI.create(src).getQuery().substring("id=".length());
-        browser.type("contact:captcha", Database.captchaCode(id));
+        new CaptchaWidget(browser, "contact", "captcha").solve();
     }
 }

@@ -17,15 +17,6 @@ final class Database {
     private Database() {
     }
 
-    /** The code shown in a captcha image: what a sighted supplier would type. */
-    static String captchaCode(String challengeId) {
-        List<Map<String, Object>> rows = rows("select code from captcha_challenge where id = ?", challengeId);
-        if (rows.isEmpty()) {
-            throw new IllegalStateException("No captcha challenge " + challengeId);
-        }
-        return (String) rows.get(0).get("code");
-    }
-
     static Map<String, Object> request(String requestNumber) {
         List<Map<String, Object>> rows = rows("select id, status, siret, filer_is_representative, tiers_quality, "
                 + "distributor, denomination, referential_denomination, editor_name, referencing_number, iban, bic, "

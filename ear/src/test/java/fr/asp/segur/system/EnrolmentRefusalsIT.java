@@ -7,6 +7,8 @@ import static fr.asp.segur.system.EnrolmentWizardPage.SOFTWARE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.asp.segur.application.document.HostileCorpus;
+import fr.asp.segur.application.captcha.CaptchaService;
+
 import fr.asp.segur.system.EnrolmentWizardPage.Person;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,26 +40,28 @@ class EnrolmentRefusalsIT extends BrowserJourney {
     }
 
     @Test
-    void wrongCaptchaAtTheSiretSearchIsRefusedAndRenewed() {
+    void aWrongOrMissingCaptchaAtTheSiretSearchIsRefusedAndRenewed() {
         softwareStep();
         browser.type("enrolment:siret", KALINKA_SIRET);
-        String challenge = wizard.captchaId("companyCaptcha");
-        String code = Database.captchaCode(challenge);
-        String wrong = code.equalsIgnoreCase("zzzzz") ? "yyyyy" : "zzzzz";
         long requests = Database.count("select count(*) from enrolment_request");
-        browser.type("enrolment:companyCaptcha", wrong);
+        browser.click("enrolment:searchCompany");
+        assertThat(wizard.waitForMessage(CaptchaService.MISSING)).isNotBlank();
+
+        CaptchaWidget captcha = wizard.captcha("companyCaptcha");
+        String challenge = captcha.challengeId();
+        // A script's guess: the right challenge, a number that does not solve it.
+        captcha.forge(Fixtures.captchaPayload(captcha.challengeJson(), -1));
         browser.click("enrolment:searchCompany");
 
-        assertThat(wizard.waitForMessage("Le code captcha saisi est incorrect. Un nouveau code vous est proposé."))
-                .isNotBlank();
+        assertThat(wizard.waitForMessage(CaptchaService.WRONG)).isNotBlank();
         assertThat(browser.isPresent("enrolment:denomination")).as("no company shown").isFalse();
-        assertThat(wizard.captchaId("companyCaptcha")).as("a new challenge").isNotEqualTo(challenge);
+        assertThat(captcha.challengeId()).as("a new challenge").isNotEqualTo(challenge);
         assertThat(Database.count("select count(*) from captcha_challenge where id = ? and used", challenge))
                 .as("the wrong answer spent the challenge").isEqualTo(1);
-        assertThat(wizard.nextRefused()).contains("Saisissez le numéro de SIRET et le code captcha");
+        assertThat(wizard.nextRefused()).contains("Saisissez le numéro de SIRET");
         assertThat(Database.count("select count(*) from enrolment_request")).isEqualTo(requests);
 
-        // The new code works.
+        // The widget, ticked, solves the new challenge.
         wizard.searchCompany(KALINKA_SIRET);
         assertThat(browser.value("enrolment:denomination")).isEqualTo("KALINKA");
     }

@@ -1,16 +1,18 @@
 package fr.asp.segur.system;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fr.asp.segur.application.BusinessRuleException;
 import fr.asp.segur.application.FieldError;
 import fr.asp.segur.application.captcha.CaptchaService;
+import fr.asp.segur.application.captcha.ProofOfWork;
 import fr.asp.segur.application.document.DocumentService;
 import fr.asp.segur.application.enrolment.EnrolmentForm;
 import fr.asp.segur.application.enrolment.EnrolmentService;
-import fr.asp.segur.domain.captcha.CaptchaChallenge;
+import fr.asp.segur.application.captcha.IssuedCaptcha;
 import fr.asp.segur.domain.enrolment.DocumentKind;
 import fr.asp.segur.domain.enrolment.TiersQuality;
 import fr.asp.segur.domain.model.RequestNumber;
@@ -18,6 +20,7 @@ import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.ejb.EJBException;
 import java.io.ByteArrayInputStream;
+import java.time.Instant;
 import java.util.List;
 import javax.sql.DataSource;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -51,9 +54,9 @@ class EnrolmentServiceIT {
     }
 
     private void solveCaptcha(EnrolmentForm form) {
-        CaptchaChallenge challenge = captcha.issue();
-        form.setCaptchaId(challenge.getId());
-        form.setCaptchaAnswer(challenge.getCode());
+        IssuedCaptcha challenge = captcha.issue();
+        form.setCaptchaId(challenge.id());
+        form.setCaptchaAnswer(Fixtures.solveCaptcha(challenge));
     }
 
     @Test
@@ -146,21 +149,47 @@ class EnrolmentServiceIT {
     }
 
     @Test
-    void aCaptchaIsCheckedOnceAndExpires() throws Exception {
-        CaptchaChallenge challenge = captcha.issue();
-        assertThrows(CaptchaService.SpentCaptchaException.class, () -> captcha.check("captcha", challenge.getId(), "zzzzz"));
+    void aCaptchaIsSolvedOnlyByItsProofOfWorkCheckedOnceAndExpires() throws Exception {
+        IssuedCaptcha challenge = captcha.issue();
+        assertFalse(challenge.challengeJson().contains("\"number\""), "the page never carries the answer");
+        String right = Fixtures.solveCaptcha(challenge);
+        long number = Long.parseLong(new String(java.util.Base64.getDecoder().decode(right)).replaceAll(".*\"number\":(\\d+).*", "$1"));
+        BusinessRuleException wrong = assertThrows(CaptchaService.SpentCaptchaException.class,
+                () -> captcha.check("captcha", challenge.id(), Fixtures.captchaPayload(challenge.challengeJson(), number + 1)));
+        assertEquals(CaptchaService.WRONG, wrong.getMessage());
         BusinessRuleException reused = assertThrows(BusinessRuleException.class,
-                () -> captcha.check("captcha", challenge.getId(), challenge.getCode()));
-        assertEquals(CaptchaService.ALREADY_USED, reused.getMessage());
+                () -> captcha.check("captcha", challenge.id(), right));
+        assertEquals(CaptchaService.ALREADY_USED, reused.getMessage(), "a wrong answer spends the challenge");
 
-        CaptchaChallenge old = captcha.issue();
-        Fixtures.execute(ds, "update captcha_challenge set expires_at = expires_at - interval '1 hour' where id = ?", old.getId());
+        IssuedCaptcha solved = captcha.issue();
+        String solution = Fixtures.solveCaptcha(solved);
+        captcha.check("captcha", solved.id(), solution);
+        BusinessRuleException replayed = assertThrows(BusinessRuleException.class,
+                () -> captcha.check("captcha", solved.id(), solution));
+        assertEquals(CaptchaService.ALREADY_USED, replayed.getMessage());
+        assertEquals(1, Fixtures.count(ds, "select count(*) from captcha_challenge where id = ? and used", solved.id()));
+
+        // Another page's challenge, garbage, a challenge signed with another key: refused, nothing spent.
+        IssuedCaptcha mine = captcha.issue();
+        IssuedCaptcha theirs = captcha.issue();
+        assertEquals(CaptchaService.WRONG, assertThrows(BusinessRuleException.class,
+                () -> captcha.check("captcha", mine.id(), Fixtures.solveCaptcha(theirs))).getMessage());
+        assertEquals(CaptchaService.WRONG, assertThrows(BusinessRuleException.class,
+                () -> captcha.check("captcha", mine.id(), "bm90IGEgcGF5bG9hZA==")).getMessage());
+        IssuedCaptcha forged = new ProofOfWork("not-the-portal-key", 1000).issue(Instant.now().plusSeconds(600));
+        assertEquals(CaptchaService.WRONG, assertThrows(BusinessRuleException.class,
+                () -> captcha.check("captcha", forged.id(), Fixtures.solveCaptcha(forged))).getMessage());
+        assertEquals(0, Fixtures.count(ds, "select count(*) from captcha_challenge where id in (?, ?)", mine.id(), forged.id()));
+        assertEquals(CaptchaService.MISSING, assertThrows(BusinessRuleException.class,
+                () -> captcha.check("captcha", mine.id(), " ")).getMessage());
+        captcha.check("captcha", mine.id(), Fixtures.solveCaptcha(mine));
+
+        // Expired: a challenge signed with the portal's key whose expiry has passed.
+        String key = Fixtures.string(ds, "select secret_value from app_secret where name = 'captcha.hmac-key'");
+        IssuedCaptcha old = new ProofOfWork(key, 1000).issue(Instant.now().minusSeconds(1));
         BusinessRuleException expired = assertThrows(BusinessRuleException.class,
-                () -> captcha.check("captcha", old.getId(), old.getCode()));
+                () -> captcha.check("captcha", old.id(), Fixtures.solveCaptcha(old)));
         assertEquals(CaptchaService.EXPIRED, expired.getMessage());
-
-        CaptchaChallenge spoken = captcha.issue();
-        captcha.check("captcha", spoken.getId(), spoken.getQuestionAnswer());
     }
 
     @Test
@@ -170,13 +199,13 @@ class EnrolmentServiceIT {
         BusinessRuleException withdrawn = assertThrows(BusinessRuleException.class, () -> enrolment.findSoftware("retire001x"));
         assertTrue(withdrawn.getMessage().contains("retiré"));
 
-        CaptchaChallenge c1 = captcha.issue();
+        IssuedCaptcha c1 = captcha.issue();
         BusinessRuleException closed = assertThrows(BusinessRuleException.class,
-                () -> enrolment.findCompany("90577812200010", Fixtures.SOFTWARE, c1.getId(), c1.getCode()));
+                () -> enrolment.findCompany("90577812200010", Fixtures.SOFTWARE, c1.id(), Fixtures.solveCaptcha(c1)));
         assertTrue(closed.getMessage().contains("fermé"));
 
-        CaptchaChallenge c2 = captcha.issue();
-        var distributor = enrolment.findCompany("906 814 538 00011", "cegedim01a", c2.getId(), c2.getCode());
+        IssuedCaptcha c2 = captcha.issue();
+        var distributor = enrolment.findCompany("906 814 538 00011", "cegedim01a", c2.id(), Fixtures.solveCaptcha(c2));
         assertTrue(distributor.distributor());
         assertEquals("CEGEDIM LOGICIELS MEDICAUX FRANCE", distributor.editorName());
     }

@@ -2,7 +2,6 @@ package fr.asp.segur.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
 import java.net.URL;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -154,21 +153,18 @@ final class EnrolmentWizardPage {
 
     // ---- 2 - Demandeur ---------------------------------------------------------------------------
 
-    /** Types the SIRET and the right captcha code, then "Rechercher": the company's details show. */
+    /** Types the SIRET and ticks the captcha, then "Rechercher": the company's details show. */
     void searchCompany(String siret) {
         browser.type("enrolment:siret", siret);
-        browser.type("enrolment:companyCaptcha", Database.captchaCode(captchaId("companyCaptcha")));
+        captcha("companyCaptcha").solve();
         browser.click("enrolment:searchCompany");
         browser.waitForAjax();
         browser.present("enrolment:denomination");
     }
 
-    /** The challenge behind a captcha image: its {@code id} query parameter. */
-    String captchaId(String slot) {
-        String src = browser.present("enrolment:" + slot + "_image").getDomAttribute("src");
-        String query = URI.create(src).getQuery();
-        assertThat(query).as("captcha image src %s", src).startsWith("id=");
-        return query.substring("id=".length());
+    /** A captcha slot of the wizard: companyCaptcha (step 2) or finalCaptcha (step 4). */
+    CaptchaWidget captcha(String slot) {
+        return new CaptchaWidget(browser, "enrolment", slot);
     }
 
     /** Clicks the label of one option of a PrimeFaces selectOneRadio, then waits until its radio is checked. */
@@ -231,9 +227,9 @@ final class EnrolmentWizardPage {
         return browser.text("enrolment:wizard");
     }
 
-    /** Types the captcha, ticks the three commitments and clicks "Terminer →": returns the request number shown. */
+    /** Ticks the captcha, ticks the three commitments and clicks "Terminer →": returns the request number shown. */
     String finish() {
-        browser.type("enrolment:finalCaptcha", Database.captchaCode(captchaId("finalCaptcha")));
+        captcha("finalCaptcha").solve();
         for (String box : new String[] {"cguAccepted", "penalCodeAcknowledged", "sincerityCertified"}) {
             browser.click(By.cssSelector("[id='enrolment:" + box + "'] .ui-chkbox-box"));
             browser.waiting().until(d -> d.findElement(By.cssSelector("[id='enrolment:" + box + "'] .ui-chkbox-box"))

@@ -1,10 +1,11 @@
 package fr.asp.segur.system;
 
 import fr.asp.segur.application.captcha.CaptchaService;
+import fr.asp.segur.application.captcha.IssuedCaptcha;
 import fr.asp.segur.application.document.DocumentService;
 import fr.asp.segur.application.enrolment.EnrolmentForm;
 import fr.asp.segur.application.enrolment.EnrolmentService;
-import fr.asp.segur.domain.captcha.CaptchaChallenge;
+import fr.asp.segur.application.captcha.IssuedCaptcha;
 import fr.asp.segur.domain.enrolment.DocumentKind;
 import fr.asp.segur.domain.enrolment.TiersQuality;
 import java.io.ByteArrayInputStream;
@@ -15,7 +16,13 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.Base64;
 import javax.sql.DataSource;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -82,9 +89,9 @@ final class Fixtures {
         for (DocumentKind kind : kinds) {
             documents.stage(draft, kind, kind.name().toLowerCase() + ".pdf", new ByteArrayInputStream(pdf()));
         }
-        CaptchaChallenge challenge = captcha.issue();
-        form.setCaptchaId(challenge.getId());
-        form.setCaptchaAnswer(challenge.getCode());
+        IssuedCaptcha challenge = captcha.issue();
+        form.setCaptchaId(challenge.id());
+        form.setCaptchaAnswer(Fixtures.solveCaptcha(challenge));
         return enrolment.submit(form, draft).value();
     }
 
@@ -110,6 +117,17 @@ final class Fixtures {
         }
     }
 
+    static String string(DataSource ds, String sql, Object... params) throws SQLException {
+        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setObject(i + 1, params[i]);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
+    }
+
     /**
      * A supplier account (role fournisseur) for one company, with the demo accounts' password (its hash copied
      * from the demo agent's), so that {@link People#as} and a browser can log in with it.
@@ -130,6 +148,63 @@ final class Fixtures {
                 ps.setObject(i + 1, params[i]);
             }
             ps.execute();
+        }
+    }
+
+    /** Solves a captcha as the ALTCHA widget does: the proof of work, found by trying every number. */
+    static String solveCaptcha(IssuedCaptcha challenge) {
+        return solveCaptcha(challenge.challengeJson());
+    }
+
+    /**
+     * Solves an ALTCHA challenge (the JSON the page gives the widget) by brute force, with the JDK only, and
+     * returns the payload the widget would post. A script pays exactly this; the tests run with a low cost
+     * ({@code -Dsegur.captcha.max-number}).
+     */
+    static String solveCaptcha(String challengeJson) {
+        String challenge = jsonString(challengeJson, "challenge");
+        String salt = jsonString(challengeJson, "salt");
+        long max = Long.parseLong(jsonNumber(challengeJson, "maxnumber"));
+        MessageDigest sha256 = sha256();
+        HexFormat hex = HexFormat.of();
+        for (long n = 0; n <= max; n++) {
+            if (hex.formatHex(sha256.digest((salt + n).getBytes(StandardCharsets.UTF_8))).equals(challenge)) {
+                return captchaPayload(challengeJson, n);
+            }
+        }
+        throw new IllegalStateException("No solution up to " + max);
+    }
+
+    /** The payload the widget would post for {@code number}, right or wrong. */
+    static String captchaPayload(String challengeJson, long number) {
+        String json = "{\"algorithm\":\"" + jsonString(challengeJson, "algorithm") + "\",\"challenge\":\""
+                + jsonString(challengeJson, "challenge") + "\",\"number\":" + number + ",\"salt\":\""
+                + jsonString(challengeJson, "salt") + "\",\"signature\":\"" + jsonString(challengeJson, "signature")
+                + "\",\"took\":1}";
+        return Base64.getEncoder().encodeToString(json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String jsonString(String json, String key) {
+        Matcher m = Pattern.compile("\"" + key + "\"\\s*:\\s*\"([^\"]*)\"").matcher(json);
+        if (!m.find()) {
+            throw new IllegalArgumentException("No " + key + " in " + json);
+        }
+        return m.group(1);
+    }
+
+    private static String jsonNumber(String json, String key) {
+        Matcher m = Pattern.compile("\"" + key + "\"\\s*:\\s*(\\d+)").matcher(json);
+        if (!m.find()) {
+            throw new IllegalArgumentException("No " + key + " in " + json);
+        }
+        return m.group(1);
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 }

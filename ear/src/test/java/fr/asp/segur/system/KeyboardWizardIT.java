@@ -43,7 +43,9 @@ class KeyboardWizardIT extends BrowserJourney {
 
         // 2 - Demandeur
         keyboard.type("enrolment:siret", "81120705900015");
-        keyboard.type("enrolment:companyCaptcha", Database.captchaCode(wizard.captchaId("companyCaptcha")));
+        // The captcha: Space on its checkbox, then the browser solves the proof of work.
+        keyboard.press("enrolment:companyCaptcha", Keys.SPACE);
+        wizard.captcha("companyCaptcha").waitUntilSolved();
         keyboard.press("enrolment:searchCompany", Keys.ENTER);
         browser.present("enrolment:denomination");
         // The radio group: Tab reaches its first option ("Oui"), the arrow keys move to "Non" and back, Space checks.
@@ -71,7 +73,8 @@ class KeyboardWizardIT extends BrowserJourney {
         next(EnrolmentWizardPage.CONFIRMATION);
 
         // 4 - Confirmation
-        keyboard.type("enrolment:finalCaptcha", Database.captchaCode(wizard.captchaId("finalCaptcha")));
+        keyboard.press("enrolment:finalCaptcha", Keys.SPACE);
+        wizard.captcha("finalCaptcha").waitUntilSolved();
         for (String box : new String[] {"cguAccepted", "penalCodeAcknowledged", "sincerityCertified"}) {
             keyboard.press("enrolment:" + box, Keys.SPACE);
             browser.waiting().until(d -> d.findElement(By.id("enrolment:" + box + "_input")).isSelected());

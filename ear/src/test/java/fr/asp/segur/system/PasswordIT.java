@@ -1,11 +1,14 @@
 package fr.asp.segur.system;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fr.asp.segur.application.BusinessRuleException;
 import fr.asp.segur.application.account.AccountService;
+import fr.asp.segur.application.captcha.CaptchaService;
+import fr.asp.segur.application.captcha.IssuedCaptcha;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import java.sql.Connection;
@@ -31,11 +34,19 @@ class PasswordIT {
 
     @EJB
     AccountService accounts;
+    @EJB
+    CaptchaService captcha;
     @Resource(lookup = "java:jboss/datasources/SegurDS")
     DataSource ds;
 
     private static String base() {
         return "http://127.0.0.1:" + (8080 + Integer.getInteger("jboss.socket.binding.port-offset", 0)) + "/segurnum/";
+    }
+
+    /** "Mot de passe oublié" as the page calls it: with a solved captcha. */
+    private void requestLink(String login) {
+        IssuedCaptcha challenge = captcha.issue();
+        accounts.requestPasswordLink(login, challenge.id(), Fixtures.solveCaptcha(challenge));
     }
 
     /** A new agent account with the demo password (its hash copied from the demo agent). */
@@ -61,8 +72,8 @@ class PasswordIT {
     @Test
     void aForgottenPasswordIsReplacedThroughASingleUseLink() throws Exception {
         String login = newAgent();
-        accounts.requestPasswordLink(login.toUpperCase());
-        accounts.requestPasswordLink("personne-" + System.nanoTime() + "@asp-public.fr");
+        requestLink(login.toUpperCase());
+        requestLink("personne-" + System.nanoTime() + "@asp-public.fr");
 
         Matcher link = Pattern.compile("jeton=([A-Za-z0-9_-]+)").matcher(lastMail(login));
         assertTrue(link.find());
@@ -88,5 +99,39 @@ class PasswordIT {
         WebClient client = new WebClient(base());
         client.get("backoffice/index.xhtml");
         assertTrue(client.login(login, "Autre-Secret-2026").body().contains("Espace de gestion"));
+    }
+
+    private String link(String login) throws Exception {
+        Matcher link = Pattern.compile("jeton=([A-Za-z0-9_-]+)").matcher(lastMail(login));
+        assertTrue(link.find());
+        return link.group(1);
+    }
+
+    @Test
+    void anOlderLinkStopsWorkingOnceThePasswordChanged() throws Exception {
+        String login = newAgent();
+        // Changing it knowing the current one spends the outstanding links.
+        requestLink(login);
+        String outstanding = link(login);
+        People.as(login, () -> accounts.changeMyPassword(WebClient.DEMO_PASSWORD, "Autre-Secret-2026", "Autre-Secret-2026"));
+        assertThrows(BusinessRuleException.class,
+                () -> accounts.choosePasswordWithLink(outstanding, "Pirate-Secret-2026", "Pirate-Secret-2026"));
+
+        // Two links asked for; using the newer one spends the older.
+        requestLink(login);
+        String older = link(login);
+        requestLink(login);
+        String newer = link(login);
+        assertNotEquals(older, newer);
+        accounts.choosePasswordWithLink(newer, "Nouveau-Secret-2026", "Nouveau-Secret-2026");
+        BusinessRuleException stale = assertThrows(BusinessRuleException.class,
+                () -> accounts.choosePasswordWithLink(older, "Pirate-Secret-2026", "Pirate-Secret-2026"));
+        assertEquals(AccountService.LINK_UNUSABLE, stale.getMessage());
+        assertEquals(0, Fixtures.count(ds, "select count(*) from access_token t join app_account a on a.id = t.account_id "
+                + "where a.login = ? and t.used_at is null", login));
+
+        WebClient client = new WebClient(base());
+        client.get("backoffice/index.xhtml");
+        assertTrue(client.login(login, "Nouveau-Secret-2026").body().contains("Espace de gestion"));
     }
 }

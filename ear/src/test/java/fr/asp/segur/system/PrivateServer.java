@@ -53,7 +53,8 @@ final class PrivateServer implements AutoCloseable {
                 "-Dsegur.antivirus.enabled=true", "-Dsegur.antivirus.host=127.0.0.1",
                 "-Dsegur.antivirus.port=" + ClamdForTests.port(),
                 // Its own base directory has no data directory of the provisioned server: same data key.
-                "-Dsegur.crypto.store=" + home.resolve("standalone/data/segur-data.cs"));
+                "-Dsegur.crypto.store=" + home.resolve("standalone/data/segur-data.cs"),
+                "-Dsegur.captcha.max-number=2000", "-Dsegur.rate-limit.exempt=127.0.0.1");
         Path log = base.resolve("console-" + (++starts) + ".log");
         process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();

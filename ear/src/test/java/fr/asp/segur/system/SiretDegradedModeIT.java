@@ -16,7 +16,7 @@ import fr.asp.segur.application.enrolment.EnrolmentService;
 import fr.asp.segur.application.enrolment.SiretRecheck;
 import fr.asp.segur.application.instruction.RequestDetail;
 import fr.asp.segur.application.instruction.RequestQueries;
-import fr.asp.segur.domain.captcha.CaptchaChallenge;
+import fr.asp.segur.application.captcha.IssuedCaptcha;
 import fr.asp.segur.domain.enrolment.DocumentKind;
 import fr.asp.segur.domain.enrolment.SiretVerification;
 import jakarta.annotation.Resource;
@@ -83,9 +83,9 @@ class SiretDegradedModeIT {
 
     @Test
     void aValidSiretUnknownToSireneIsFoundAsUnverifiedWithItsEditorAnswerFromTheSiren() {
-        CaptchaChallenge challenge = captcha.issue();
-        ApplicantCompany company = enrolment.findCompany(NEW_COMPANY_SIRET, Fixtures.SOFTWARE, challenge.getId(),
-                challenge.getCode());
+        IssuedCaptcha challenge = captcha.issue();
+        ApplicantCompany company = enrolment.findCompany(NEW_COMPANY_SIRET, Fixtures.SOFTWARE, challenge.id(),
+                Fixtures.solveCaptcha(challenge));
 
         assertFalse(company.verified());
         assertEquals(NEW_COMPANY_SIRET, company.siret());
@@ -93,21 +93,21 @@ class SiretDegradedModeIT {
         assertNull(company.streetName());
         assertTrue(company.distributor(), "the SIREN is not KALINKA's, the software's editor");
 
-        CaptchaChallenge again = captcha.issue();
-        assertTrue(enrolment.findCompany(Fixtures.KALINKA_SIRET, Fixtures.SOFTWARE, again.getId(), again.getCode())
+        IssuedCaptcha again = captcha.issue();
+        assertTrue(enrolment.findCompany(Fixtures.KALINKA_SIRET, Fixtures.SOFTWARE, again.id(), Fixtures.solveCaptcha(again))
                 .verified());
     }
 
     @Test
     void anInvalidOrClosedSiretIsStillRefused() {
-        CaptchaChallenge challenge = captcha.issue();
+        IssuedCaptcha challenge = captcha.issue();
         BusinessRuleException invalid = assertThrows(BusinessRuleException.class,
-                () -> enrolment.findCompany("91234567500018", Fixtures.SOFTWARE, challenge.getId(), challenge.getCode()));
+                () -> enrolment.findCompany("91234567500018", Fixtures.SOFTWARE, challenge.id(), Fixtures.solveCaptcha(challenge)));
         assertEquals("siret", invalid.errors().get(0).field());
 
-        CaptchaChallenge other = captcha.issue();
+        IssuedCaptcha other = captcha.issue();
         BusinessRuleException closed = assertThrows(BusinessRuleException.class,
-                () -> enrolment.findCompany("90577812200010", Fixtures.SOFTWARE, other.getId(), other.getCode()));
+                () -> enrolment.findCompany("90577812200010", Fixtures.SOFTWARE, other.id(), Fixtures.solveCaptcha(other)));
         assertTrue(closed.getMessage().contains("fermé"), closed.getMessage());
     }
 

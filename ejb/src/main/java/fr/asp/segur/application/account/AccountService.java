@@ -2,11 +2,12 @@ package fr.asp.segur.application.account;
 
 import fr.asp.segur.application.config.Settings;
 import fr.asp.segur.application.BusinessRuleException;
+import fr.asp.segur.application.captcha.CaptchaService;
+import fr.asp.segur.application.ratelimit.RateLimit;
+import fr.asp.segur.application.ratelimit.RateLimiter;
 import fr.asp.segur.domain.account.AccessToken;
 import fr.asp.segur.domain.account.Account;
 import fr.asp.segur.domain.account.Role;
-import fr.asp.segur.application.ops.PortalMetrics;
-import jakarta.inject.Inject;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import fr.asp.segur.application.mail.MailOutbox;
@@ -41,12 +42,14 @@ public class AccountService {
     public static final String LINK_UNUSABLE = "Ce lien n'est plus valable : il a déjà servi ou il a expiré. "
             + "Utilisez « Mot de passe oublié » sur la page de connexion pour en recevoir un nouveau.";
 
-    @Inject
-    private PortalMetrics metrics;
     @PersistenceContext(unitName = "segur")
     private EntityManager em;
     @EJB
     private MailOutbox outbox;
+    @EJB
+    private CaptchaService captcha;
+    @EJB
+    private RateLimiter rateLimiter;
     @Resource
     private SessionContext context;
 
@@ -67,7 +70,7 @@ public class AccountService {
     @RolesAllowed(Role.ADMINISTRATEUR_ROLE)
     public void choosePassword(String login, String password, String confirmation) {
         PasswordPolicy.check(password, confirmation);
-        find(login).ifPresent(a -> a.changePasswordHash(PasswordHasher.hash(password.toCharArray())));
+        find(login).ifPresent(a -> setPassword(a, password));
     }
 
     /**
@@ -105,14 +108,17 @@ public class AccountService {
         }
         PasswordPolicy.check(password, confirmation);
         token.use(LocalDateTime.now());
-        token.getAccount().changePasswordHash(PasswordHasher.hash(password.toCharArray()));
+        setPassword(token.getAccount(), password);
     }
 
     /**
      * "Mot de passe oublié": emails a link to choose a new password if the login is an enabled account.
-     * Says nothing either way, so that nobody can probe which addresses have an account.
+     * Says nothing either way, so that nobody can probe which addresses have an account. The captcha comes
+     * first: without it a script could fill any mailbox with links.
      */
-    public void requestPasswordLink(String login) {
+    public void requestPasswordLink(String login, String captchaId, String captchaPayload) {
+        rateLimiter.hit(RateLimit.PASSWORD_RESET, login, "captcha");
+        captcha.check("captcha", captchaId, captchaPayload);
         find(login).filter(Account::isEnabled).ifPresent(account -> {
             AccessToken.Issued issued = AccessToken.issue(account, AccessToken.CHOOSE_PASSWORD, LocalDateTime.now(),
                     RESET_LINK_LIFETIME);
@@ -135,13 +141,17 @@ public class AccountService {
             throw new BusinessRuleException("currentPassword", "Le mot de passe actuel est incorrect.");
         }
         PasswordPolicy.check(password, confirmation);
-        me.changePasswordHash(PasswordHasher.hash(password.toCharArray()));
+        setPassword(me, password);
     }
 
-    /** Called by the login error page; an unknown login changes nothing (and says nothing). */
-    public void recordFailedLogin(String login) {
-        metrics.loginFailed();
-        find(login).ifPresent(a -> a.recordFailedLogin(LocalDateTime.now()));
+    /**
+     * Every way a password changes ends here: the new hash, and every link still outstanding for the account
+     * (choose or reset a password) spent, so that an older emailed link cannot set the password again.
+     */
+    private void setPassword(Account account, String password) {
+        account.changePasswordHash(PasswordHasher.hash(password.toCharArray()));
+        em.createQuery("update AccessToken t set t.usedAt = :now where t.account = :account and t.usedAt is null")
+                .setParameter("now", LocalDateTime.now()).setParameter("account", account).executeUpdate();
     }
 
     public void recordSuccessfulLogin(String login) {

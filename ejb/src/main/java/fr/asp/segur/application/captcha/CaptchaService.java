@@ -1,100 +1,127 @@
 package fr.asp.segur.application.captcha;
 
-import fr.asp.segur.application.config.Settings;
 import fr.asp.segur.application.BusinessRuleException;
-import fr.asp.segur.domain.captcha.CaptchaChallenge;
+import fr.asp.segur.application.ratelimit.RateLimit;
+import fr.asp.segur.application.ratelimit.RateLimiter;
 import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.EJB;
+import jakarta.ejb.EJBException;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Stateless;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDateTime;
-import java.util.Optional;
-import java.util.UUID;
-import java.util.random.RandomGenerator;
+import java.util.HexFormat;
 
 /**
- * The portal's own captcha (it runs offline: no third-party service). A challenge is an image code
- * with a question in words as its non-visual alternative; either answer passes. A challenge is
- * checked on the server, once: right or wrong, it is spent.
+ * The portal's captcha: ALTCHA's proof of work, checked here with no third party (see {@link ProofOfWork}). The
+ * visitor ticks "Je ne suis pas un robot" and the browser spends a second or two of computation; nothing in the
+ * page answers the challenge, and a script pays the same computation for each submission. A challenge is checked
+ * once: right or wrong, it is spent; it expires after 15 minutes.
+ *
+ * <p>Configuration (system properties): {@code segur.captcha.hmac-key}, the key that signs challenges (generated
+ * at first start and kept in the database for every node when absent); {@code segur.captcha.max-number}, the
+ * cost (a browser tries max-number / 2 hashes on average; see docs/PERFORMANCE.md for the figures).
  */
 @Stateless
 @PermitAll
 public class CaptchaService {
 
     static final Duration LIFETIME = Duration.ofMinutes(15);
+    /** Default cost; see docs/PERFORMANCE.md ("Captcha cost") for how long a browser and a script take. */
+    public static final long DEFAULT_MAX_NUMBER = 100_000;
+    public static final String WRONG = "La vérification anti-robot a échoué. Une nouvelle vérification vous est proposée.";
+    public static final String EXPIRED = "La vérification anti-robot a expiré. Une nouvelle vérification vous est proposée.";
+    public static final String ALREADY_USED = "Cette vérification anti-robot a déjà été utilisée. Une nouvelle vérification vous est proposée.";
+    public static final String MISSING = "Cochez la case « Je ne suis pas un robot » et attendez la fin de la vérification.";
 
-    /** How long a challenge may be answered: {@code segur.captcha.lifetime-minutes}, 15 by default. */
-    static Duration lifetime() {
-        return Duration.ofMinutes(Settings.integer("segur.captcha.lifetime-minutes", (int) LIFETIME.toMinutes()));
-    }
-    public static final String WRONG = "Le code captcha saisi est incorrect. Un nouveau code vous est proposé.";
-    public static final String EXPIRED = "Le code captcha a expiré. Un nouveau code vous est proposé.";
-    public static final String ALREADY_USED = "Ce code captcha a déjà été utilisé. Un nouveau code vous est proposé.";
-    public static final String MISSING = "Le captcha est obligatoire.";
+    private static volatile String generatedKey;
 
-    private static final RandomGenerator RANDOM = new SecureRandom();
-    private final CaptchaImageRenderer renderer = new CaptchaImageRenderer();
+    @EJB
+    private CaptchaLedger ledger;
+    @EJB
+    private RateLimiter rateLimiter;
 
-    @PersistenceContext(unitName = "segur")
-    private EntityManager em;
-
-    public CaptchaChallenge issue() {
-        CaptchaQuestion question = CaptchaQuestion.random(RANDOM);
-        CaptchaChallenge challenge = new CaptchaChallenge(UUID.randomUUID().toString(),
-                CaptchaText.randomCode(RANDOM), question.text(), question.answer(),
-                LocalDateTime.now().plus(lifetime()));
-        em.persist(challenge);
-        return challenge;
-    }
-
-    public Optional<byte[]> image(String id) {
-        CaptchaChallenge challenge = id == null ? null : em.find(CaptchaChallenge.class, id);
-        if (challenge == null || !challenge.isUsable(LocalDateTime.now())) {
-            return Optional.empty();
-        }
-        return Optional.of(renderer.renderPng(challenge.getCode()));
+    public IssuedCaptcha issue() {
+        return proofOfWork().issue(Instant.now().plus(LIFETIME));
     }
 
     /**
-     * Spends the challenge and fails with a French message unless the answer is right. Runs in its own
-     * transaction so that a wrong answer spends the challenge even though the caller rolls back.
+     * Spends the challenge {@code id} and fails with a French message unless {@code payload} (what the widget
+     * posted) solves it. The spending is committed whatever the caller's transaction does.
      */
-    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public void check(String field, String id, String answer) {
-        if (id == null || answer == null || answer.isBlank()) {
+    public void check(String field, String id, String payload) {
+        if (payload == null || payload.isBlank()) {
             throw new BusinessRuleException(field, MISSING);
         }
-        CaptchaChallenge challenge = em.find(CaptchaChallenge.class, id);
-        if (challenge == null) {
-            throw new BusinessRuleException(field, EXPIRED);
-        }
-        boolean alreadyUsed = challenge.isUsed();
-        boolean usable = challenge.isUsable(LocalDateTime.now());
-        challenge.markUsed();
-        em.flush();
-        if (!usable) {
-            throw new SpentCaptchaException(field, alreadyUsed ? ALREADY_USED : EXPIRED);
-        }
-        if (!CaptchaAnswers.matches(challenge.getCode(), answer)
-                && !CaptchaAnswers.matchesNumber(challenge.getQuestionAnswer(), answer)) {
+        // Counted before the (cheap) check: a script trying numbers or forged payloads pays a hit each time.
+        rateLimiter.hit(RateLimit.CAPTCHA, null, field);
+        ProofOfWork.Verdict verdict = proofOfWork().verify(payload);
+        if (verdict.outcome() == ProofOfWork.Outcome.FORGED || (id != null && !id.equals(verdict.id()))) {
+            // Not the challenge this page showed: nothing of ours to spend.
             throw new SpentCaptchaException(field, WRONG);
+        }
+        if (!spend(verdict)) {
+            throw new SpentCaptchaException(field, ALREADY_USED);
+        }
+        if (!LocalDateTime.now().isBefore(verdict.expiresAt())) {
+            throw new SpentCaptchaException(field, EXPIRED);
+        }
+        if (verdict.outcome() != ProofOfWork.Outcome.SOLVED) {
+            throw new SpentCaptchaException(field, WRONG);
+        }
+    }
+
+    private boolean spend(ProofOfWork.Verdict verdict) {
+        try {
+            return ledger.spend(verdict.id(), verdict.expiresAt());
+        } catch (EJBException concurrentSpend) {
+            return false;
         }
     }
 
     @Schedule(hour = "*", minute = "17", persistent = false)
     void purgeExpired() {
-        em.createQuery("delete from CaptchaChallenge c where c.expiresAt < :now")
-                .setParameter("now", LocalDateTime.now().minus(lifetime()))
-                .executeUpdate();
+        ledger.purgeExpiredBefore(LocalDateTime.now().minus(LIFETIME));
     }
 
-    /** A refusal that must not roll back the spending of the challenge. */
-    @jakarta.ejb.ApplicationException(rollback = false)
+    private ProofOfWork proofOfWork() {
+        return new ProofOfWork(hmacKey(), maxNumber());
+    }
+
+    static long maxNumber() {
+        return Long.getLong("segur.captcha.max-number", DEFAULT_MAX_NUMBER);
+    }
+
+    /** The configured key, else the cluster's generated one (created by the first node that needs it). */
+    private String hmacKey() {
+        String configured = System.getProperty("segur.captcha.hmac-key");
+        if (configured != null && !configured.isBlank()) {
+            return configured;
+        }
+        String key = generatedKey;
+        if (key == null) {
+            key = ledger.storedSecret(CaptchaLedger.HMAC_KEY);
+            if (key == null) {
+                byte[] random = new byte[32];
+                new SecureRandom().nextBytes(random);
+                try {
+                    ledger.storeSecret(CaptchaLedger.HMAC_KEY, HexFormat.of().formatHex(random));
+                } catch (EJBException anotherNodeWasFirst) {
+                    // Its key is the cluster's: read below.
+                }
+                key = ledger.storedSecret(CaptchaLedger.HMAC_KEY);
+            }
+            generatedKey = key;
+        }
+        return key;
+    }
+
+    /**
+     * A refused solution. Rolls the caller's transaction back like any broken rule: the challenge stays spent,
+     * since {@link CaptchaLedger} recorded it in a transaction of its own.
+     */
     public static class SpentCaptchaException extends BusinessRuleException {
         public SpentCaptchaException(String field, String message) {
             super(field, message);

@@ -1,11 +1,14 @@
 package fr.asp.segur.application.document;
 
 import fr.asp.segur.application.BusinessRuleException;
+import fr.asp.segur.application.ratelimit.RateLimit;
+import fr.asp.segur.application.ratelimit.RateLimiter;
 import fr.asp.segur.domain.enrolment.Document;
 import fr.asp.segur.domain.enrolment.DocumentContent;
 import fr.asp.segur.domain.enrolment.DocumentKind;
 import fr.asp.segur.application.ops.PortalMetrics;
 import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -30,6 +33,8 @@ public class DocumentService {
 
     @PersistenceContext(unitName = "segur")
     private EntityManager em;
+    @EJB
+    private RateLimiter rateLimiter;
 
     @Inject
     private PortalMetrics metrics;
@@ -63,6 +68,7 @@ public class DocumentService {
     /** Stores an upload for a draft, replacing the previous file of the same kind; refusals change nothing. */
     public Document stage(String draftToken, DocumentKind kind, String fileName, InputStream content) {
         requireToken(draftToken);
+        rateLimiter.hit(RateLimit.UPLOAD, draftToken, kind == null ? null : kind.name());
         InspectedDocument inspected;
         try {
             // Built at each upload: the antivirus settings are system properties an operator may change.

@@ -3,6 +3,8 @@ package fr.asp.segur.application.enrolment;
 import fr.asp.segur.application.BusinessRuleException;
 import fr.asp.segur.application.FieldError;
 import fr.asp.segur.application.captcha.CaptchaService;
+import fr.asp.segur.application.ratelimit.RateLimit;
+import fr.asp.segur.application.ratelimit.RateLimiter;
 import fr.asp.segur.application.document.DocumentService;
 import fr.asp.segur.application.mail.MailOutbox;
 import fr.asp.segur.application.model.RequestReceipt;
@@ -68,11 +70,14 @@ public class EnrolmentService {
     @EJB
     private CaptchaService captcha;
     @EJB
+    private RateLimiter rateLimiter;
+    @EJB
     private MailOutbox outbox;
 
     // ---- 1 - Logiciel ----------------------------------------------------------------------------
 
     public SoftwareSummary findSoftware(String referencingNumber) {
+        rateLimiter.hit(RateLimit.ANS_LOOKUP, null, "referencingNumber");
         return summary(referentials.referencedSolution(referencingNumber));
     }
 
@@ -90,6 +95,7 @@ public class EnrolmentService {
      */
     public ApplicantCompany findCompany(String rawSiret, String referencingNumber, String captchaId,
                                         String captchaAnswer) {
+        rateLimiter.hit(RateLimit.SIRET_LOOKUP, null, "siret");
         Siret siret;
         try {
             siret = Siret.of(rawSiret);

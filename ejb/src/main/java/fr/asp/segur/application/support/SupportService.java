@@ -5,6 +5,8 @@ import fr.asp.segur.application.BusinessRuleException;
 import fr.asp.segur.application.FieldError;
 import fr.asp.segur.application.audit.AuditTrail;
 import fr.asp.segur.application.captcha.CaptchaService;
+import fr.asp.segur.application.ratelimit.RateLimit;
+import fr.asp.segur.application.ratelimit.RateLimiter;
 import fr.asp.segur.application.mail.MailOutbox;
 import fr.asp.segur.domain.account.Role;
 import fr.asp.segur.domain.model.EmailAddress;
@@ -58,6 +60,8 @@ public class SupportService {
     @EJB
     private CaptchaService captcha;
     @EJB
+    private RateLimiter rateLimiter;
+    @EJB
     private MailOutbox outbox;
     @EJB
     private AuditTrail audit;
@@ -95,6 +99,9 @@ public class SupportService {
         if (!errors.isEmpty()) {
             throw new BusinessRuleException(errors);
         }
+        // Per address and per recipient: the acknowledgement goes to the address typed, which must not make the
+        // form a relay for mail to someone else.
+        rateLimiter.hit(RateLimit.CONTACT, email, "captcha");
         captcha.check("captcha", form.getCaptchaId(), form.getCaptchaAnswer());
 
         LocalDateTime now = LocalDateTime.now();

@@ -7,8 +7,9 @@ import jakarta.persistence.Table;
 import java.time.LocalDateTime;
 
 /**
- * A captcha challenge: an image code, and a question in words as its non-visual alternative.
- * Stored in the database so that any node of a cluster can check it; single use and expiring.
+ * A captcha challenge that has been checked, right or wrong: it cannot be used again. The challenge itself
+ * (ALTCHA's proof of work) travels signed in the page; the row is what makes it single use on every node of
+ * a cluster. Kept until its expiry has passed, after which the signature refuses it anyway.
  */
 @Entity
 @Table(name = "captcha_challenge")
@@ -16,10 +17,6 @@ public class CaptchaChallenge {
 
     @Id
     private String id;
-    private String code;
-    private String question;
-    @Column(name = "question_answer")
-    private String questionAnswer;
     @Column(name = "expires_at")
     private LocalDateTime expiresAt;
     private boolean used;
@@ -27,26 +24,13 @@ public class CaptchaChallenge {
     protected CaptchaChallenge() {
     }
 
-    public CaptchaChallenge(String id, String code, String question, String questionAnswer, LocalDateTime expiresAt) {
+    public CaptchaChallenge(String id, LocalDateTime expiresAt) {
         this.id = id;
-        this.code = code;
-        this.question = question;
-        this.questionAnswer = questionAnswer;
         this.expiresAt = expiresAt;
-    }
-
-    public boolean isUsable(LocalDateTime now) {
-        return !used && now.isBefore(expiresAt);
-    }
-
-    public void markUsed() {
         this.used = true;
     }
 
     public String getId() { return id; }
-    public String getCode() { return code; }
-    public String getQuestion() { return question; }
-    public String getQuestionAnswer() { return questionAnswer; }
     public LocalDateTime getExpiresAt() { return expiresAt; }
     public boolean isUsed() { return used; }
 }

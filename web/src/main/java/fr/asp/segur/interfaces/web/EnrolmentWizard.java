@@ -104,7 +104,7 @@ public class EnrolmentWizard extends CaptchaSlots {
             case "demandeur" -> {
                 if (company == null) {
                     throw new BusinessRuleException("siret",
-                            "Saisissez le numéro de SIRET et le code captcha puis cliquez sur « Rechercher ».");
+                            "Saisissez le numéro de SIRET, cochez « Je ne suis pas un robot » puis cliquez sur « Rechercher ».");
                 }
                 enrolment.checkApplicantStep(form, draftToken);
             }

@@ -108,9 +108,14 @@ public class RequestExportServlet extends HttpServlet {
     private static final String[] HEADERS = {"N° de demande", "Déposée le", "SIRET", "Dénomination sociale",
             "Logiciel", "DSR concerné", "État", "Agent"};
 
+    /** One row of the export; every cell neutralised against formula injection (see {@link SpreadsheetCells}). */
     private static String[] cells(RequestSummary row) {
-        return new String[]{row.requestNumber(), DATE_TIME.format(row.submittedAt()), row.siret(), row.denomination(),
+        String[] cells = {row.requestNumber(), DATE_TIME.format(row.submittedAt()), row.siret(), row.denomination(),
                 row.softwareName(), row.dsrLabel(), row.statusLabel(), row.assignedAgent()};
+        for (int i = 0; i < cells.length; i++) {
+            cells[i] = SpreadsheetCells.neutralise(cells[i]);
+        }
+        return cells;
     }
 
     static RequestFilter filterOf(HttpServletRequest request) {
