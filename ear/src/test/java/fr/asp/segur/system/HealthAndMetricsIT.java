@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import fr.asp.segur.application.BusinessRuleException;
-import fr.asp.segur.application.account.AccountService;
+import fr.asp.segur.application.account.LoginThrottle;
 import fr.asp.segur.application.document.DocumentService;
 import fr.asp.segur.domain.enrolment.DocumentKind;
 import jakarta.ejb.EJB;
@@ -49,7 +49,7 @@ class HealthAndMetricsIT {
     @EJB
     DocumentService documents;
     @EJB
-    AccountService accounts;
+    LoginThrottle logins;
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -87,7 +87,7 @@ class HealthAndMetricsIT {
         String draft = UUID.randomUUID().toString().replace("-", "") + UUID.randomUUID().toString().replace("-", "");
         assertThatThrownBy(() -> documents.stage(draft, DocumentKind.KBIS, "kbis.pdf", new ByteArrayInputStream(new byte[0])))
                 .isInstanceOf(BusinessRuleException.class);
-        accounts.recordFailedLogin("inconnu-" + System.nanoTime() + "@kalinka.fr");
+        logins.recordFailure("inconnu-" + System.nanoTime() + "@kalinka.fr", "127.0.0.9");
 
         String metrics = get("/metrics").body();
         assertThat(value(metrics, "segur_uploads_refused_total\\{reason=\"vide\"")).isEqualTo(refusedBefore + 1);
