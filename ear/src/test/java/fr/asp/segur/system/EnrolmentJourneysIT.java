@@ -295,6 +295,7 @@ class EnrolmentJourneysIT extends BrowserJourney {
     @Test
     void quitWithoutSavingAsksForConfirmationThenForgetsTheDraftAndGoesHome() {
         String certificate = "certificat-" + tag + ".pdf";
+        String draft = wizard.draftId();
         wizard.searchSoftware(KALINKA_SOFTWARE);
         wizard.upload("CERTIFICAT_REFERENCEMENT", files.pdf(certificate));
         assertThat(Database.count("select count(*) from document where file_name = ?", certificate)).isEqualTo(1);
@@ -315,6 +316,7 @@ class EnrolmentJourneysIT extends BrowserJourney {
         assertThat(browser.driver().getCurrentUrl()).endsWith("/segurnum/index.xhtml");
         assertThat(browser.text("start-enrolment")).isEqualTo("Effectuer ma demande d'enrôlement");
         assertThat(Database.count("select count(*) from document where file_name = ?", certificate)).isZero();
+        assertThat(Database.count("select count(*) from enrolment_draft where id = ?", draft)).isZero();
     }
 
     @Test

@@ -55,6 +55,27 @@ final class EnrolmentWizardPage {
         return this;
     }
 
+    /** The draft's id, from the wizard's own URL (enrolement.xhtml?brouillon=...). */
+    String draftId() {
+        String query = URI.create(browser.driver().getCurrentUrl()).getQuery();
+        assertThat(query).as("the wizard's URL carries its draft").startsWith("brouillon=");
+        return query.substring("brouillon=".length());
+    }
+
+    /** F5: the browser loads the wizard's URL again; returns the step shown then. */
+    String refresh() {
+        browser.waitForAjax();
+        browser.driver().navigate().refresh();
+        browser.waitForAjax();
+        browser.present("enrolment:wizard");
+        return currentStep();
+    }
+
+    /** Opens a draft by its URL, as a bookmark or the "reprendre" email's link does. */
+    void resume(String draftId) {
+        browser.open(base + "enrolement.xhtml?brouillon=" + draftId);
+    }
+
     // ---- wizard navigation -----------------------------------------------------------------------
 
     /** The highlighted step title, e.g. "2 - Demandeur". */
@@ -259,6 +280,12 @@ final class EnrolmentWizardPage {
      * and RIB in PDF, identity in PNG, the guide's IBAN); returns the request number.
      */
     String enrolKalinka(SampleFiles files, String tag, Person representative) {
+        fillKalinka(files, tag, representative);
+        return finish();
+    }
+
+    /** The same journey up to "4 - Confirmation", without "Terminer". */
+    void fillKalinka(SampleFiles files, String tag, Person representative) {
         open();
         searchSoftware(KALINKA_SOFTWARE);
         upload("CERTIFICAT_REFERENCEMENT", files.pdf("certificat-" + tag + ".pdf"));
@@ -272,6 +299,5 @@ final class EnrolmentWizardPage {
         browser.waiting().until(d -> "CE MID PYRENEES TOULOUSE".equals(domiciliation()));
         upload("RIB", files.pdf("rib-" + tag + ".pdf"));
         next(CONFIRMATION);
-        return finish();
     }
 }

@@ -1,0 +1,35 @@
+package fr.asp.segur.batch.drafts;
+
+import fr.asp.segur.application.enrolment.DraftService;
+import jakarta.batch.api.AbstractBatchlet;
+import jakarta.batch.runtime.context.StepContext;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.time.LocalDateTime;
+import java.util.logging.Logger;
+
+/**
+ * The reminders job's last step: enrolment drafts past their lifetime are removed with their uploads.
+ * One transaction; a restart simply purges again what is still expired.
+ */
+@Named
+@Dependent
+public class DraftPurgeBatchlet extends AbstractBatchlet {
+
+    private static final Logger LOG = Logger.getLogger(DraftPurgeBatchlet.class.getName());
+
+    @EJB
+    private DraftService drafts;
+    @Inject
+    private StepContext step;
+
+    @Override
+    public String process() {
+        int purged = drafts.purgeExpired(LocalDateTime.now());
+        step.setExitStatus("PURGED " + purged);
+        LOG.info(() -> purged + " expired enrolment draft(s) purged");
+        return "COMPLETED";
+    }
+}
