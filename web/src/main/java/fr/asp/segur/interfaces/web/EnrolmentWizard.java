@@ -13,12 +13,15 @@ import fr.asp.segur.application.enrolment.SoftwareSummary;
 import fr.asp.segur.application.enrolment.WizardDraft;
 import fr.asp.segur.domain.enrolment.DocumentKind;
 import fr.asp.segur.domain.enrolment.TiersQuality;
+import fr.asp.segur.domain.model.Iban;
+import fr.asp.segur.domain.model.InvalidValueException;
 import fr.asp.segur.domain.referential.StreetTypes;
 import jakarta.ejb.EJB;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.component.UIComponent;
 import jakarta.faces.component.UIInput;
 import jakarta.faces.context.FacesContext;
+import jakarta.faces.validator.ValidatorException;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletResponse;
@@ -102,6 +105,7 @@ public class EnrolmentWizard extends CaptchaSlots {
             requestNumber = draft.requestNumber();
             return null;
         }
+        OpenWizards.open((HttpSession) context.getExternalContext().getSession(true), draftId);
         DraftState state = draft.state();
         form = state.getForm() == null ? new EnrolmentForm() : state.getForm();
         step = state.getStep() == null ? "logiciel" : state.getStep();
@@ -221,7 +225,10 @@ public class EnrolmentWizard extends CaptchaSlots {
             form.setDenomination(company.legalName());
             form.setCommercialName(company.commercialName());
             form.setStreetExtension(company.streetExtension());
-            form.setAddressComplement(company.addressComplement());
+            // SIRENE's "complément d'adresse" (CENTRE CIAL LE SAINT PIERRE) is the guide's "Entrée / Bât /
+            // Immeuble"; the form's "Complément d'adresse" is left to the supplier.
+            form.setEntrance(company.addressComplement());
+            form.setAddressComplement(null);
             form.setStreetNumber(company.streetNumber());
             form.setStreetType(company.streetType());
             form.setStreetName(company.streetName());
@@ -242,6 +249,7 @@ public class EnrolmentWizard extends CaptchaSlots {
         form.setDenomination(null);
         form.setCommercialName(null);
         form.setStreetExtension(null);
+        form.setEntrance(null);
         form.setAddressComplement(null);
         form.setStreetNumber(null);
         form.setStreetType(null);
@@ -290,16 +298,28 @@ public class EnrolmentWizard extends CaptchaSlots {
     public void upload(FileUploadEvent event) {
         UIComponent component = event.getComponent();
         DocumentKind kind = DocumentKind.valueOf(component.getId());
+        FacesContext context = FacesContext.getCurrentInstance();
         try (InputStream in = event.getFile().getInputStream()) {
             fileNames.put(kind, documents.stageFile(draftToken, kind, event.getFile().getFileName(), in));
+            saveDraft();
         } catch (BusinessRuleException e) {
-            FacesContext context = FacesContext.getCurrentInstance();
             for (FieldError error : e.errors()) {
-                context.addMessage(component.getClientId(context), message(kind.label() + " : " + error.message()));
+                context.addMessage(component.getClientId(context),
+                        message(kind.label() + " : " + error.message() + keptNotice(kind)));
             }
+        } catch (ValidatorException e) {
+            // PrimeFaces refuses a name with a path in it ("../", "\") before the document service sees it.
+            context.addMessage(component.getClientId(context),
+                    message(kind.label() + " : " + UploadMessages.FILE_NAME_WITH_PATH + keptNotice(kind)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** After a refusal: the file already there, if any, stays (the status line still names it). */
+    private String keptNotice(DocumentKind kind) {
+        String previous = fileNames.get(kind);
+        return previous == null ? "" : " Le fichier déposé précédemment (« " + previous + " ») est conservé.";
     }
 
     public String fileName(String kind) {
@@ -316,6 +336,15 @@ public class EnrolmentWizard extends CaptchaSlots {
 
     public void refreshDomiciliation() {
         domiciliation = enrolment.domiciliation(form.getIban(), form.getBic()).orElse(null);
+    }
+
+    /** The recap shows the IBAN as the back office does, "FR76 1313 …"; as typed when it is not valid. */
+    public String getFormattedIban() {
+        try {
+            return form.getIban() == null ? null : Iban.of(form.getIban()).formatted();
+        } catch (InvalidValueException e) {
+            return form.getIban();
+        }
     }
 
     public boolean isDomiciliationFound() {
@@ -349,11 +378,28 @@ public class EnrolmentWizard extends CaptchaSlots {
             renewCaptcha(FINAL_CAPTCHA);
             return null;
         }
-        FacesContext context = FacesContext.getCurrentInstance();
+        release();
         // The only thing a finished enrolment keeps in the session: this browser may download its récapitulatif.
-        ReceiptServlet.rememberSubmission((HttpSession) context.getExternalContext().getSession(true), requestNumber);
-        context.getViewRoot().getViewMap().clear();
+        ReceiptServlet.rememberSubmission((HttpSession) FacesContext.getCurrentInstance().getExternalContext()
+                .getSession(true), requestNumber);
         return "enrolement-terminee?faces-redirect=true&numero=" + requestNumber;
+    }
+
+    /**
+     * A finished wizard kept about 141 KB per session for 30 minutes (docs/PERFORMANCE.md, "Heap per
+     * session"). When no other wizard is open in an anonymous supplier's session, the session holds nothing
+     * else and is invalidated; otherwise (another tab, a logged-in user) only this wizard's beans go, and
+     * the other wizards carry on.
+     */
+    private void release() {
+        FacesContext context = FacesContext.getCurrentInstance();
+        HttpSession session = (HttpSession) context.getExternalContext().getSession(false);
+        boolean othersOpen = session != null && !OpenWizards.close(session, draftId);
+        if (context.getExternalContext().getUserPrincipal() == null && session != null && !othersOpen) {
+            context.getExternalContext().invalidateSession();
+        } else {
+            context.getViewRoot().getViewMap().clear();
+        }
     }
 
     /**
@@ -392,7 +438,7 @@ public class EnrolmentWizard extends CaptchaSlots {
     /** "Quitter sans enregistrer", once confirmed: nothing typed or uploaded is kept. */
     public String quit() {
         drafts.discard(draftId);
-        FacesContext.getCurrentInstance().getViewRoot().getViewMap().clear();
+        release();
         return "index?faces-redirect=true";
     }
 
