@@ -154,6 +154,39 @@ final class EnrolmentWizardPage {
         return text;
     }
 
+    /**
+     * Chooses a file that the browser itself refuses before sending it (over the size limit): returns the
+     * text the upload component then shows.
+     */
+    String uploadRefusedInBrowser(String kind, Path file, String expected) {
+        chooseFile(kind, file);
+        By component = By.id("enrolment:" + kind);
+        browser.waiting().until(d -> d.findElement(component).getText().replace('\u00a0', ' ').contains(expected));
+        browser.waitForAjax();
+        return browser.driver().findElement(component).getText().replace('\u00a0', ' ');
+    }
+
+    /**
+     * Uploads, in the field of {@code kind}, a file whose name the browser would not send as such (with
+     * "../" or "\\"): built in the page by script, as a crafted client could send it.
+     */
+    void uploadNamed(String kind, String fileName) {
+        browser.waitForAjax();
+        WebElement input = browser.present("enrolment:" + kind + "_input");
+        ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript(
+                "var bytes = new TextEncoder().encode('%PDF-1.4\\n1 0 obj<<>>endobj\\ntrailer<<>>\\n%%EOF\\n');"
+                        + "var dt = new DataTransfer(); dt.items.add(new File([bytes], arguments[1], {type: 'application/pdf'}));"
+                        + "arguments[0].files = dt.files; arguments[0].dispatchEvent(new Event('change', {bubbles: true}));",
+                input, fileName);
+    }
+
+    /** Chooses a file the server refuses, whatever was there before; waits for the message beside the field. */
+    void chooseRefused(String kind, Path file) {
+        chooseFile(kind, file);
+        browser.waiting().until(d -> !fieldMessage(kind).isBlank());
+        browser.waitForAjax();
+    }
+
     /** The message shown beside an upload field (empty when there is none). */
     String fieldMessage(String kind) {
         return browser.text("enrolment:" + kind + "_message").strip();
