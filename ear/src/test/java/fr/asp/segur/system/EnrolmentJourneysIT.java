@@ -88,7 +88,7 @@ class EnrolmentJourneysIT extends BrowserJourney {
         String recap = wizard.recap();
         assertThat(recap).contains(KALINKA_SOFTWARE, "RADIO RIS LOGICIEL 1", "certificat-" + tag + ".pdf",
                 KALINKA_SIRET, "KALINKA", "THIARS", "MARSEILLE 01", representative.email(), "0326212121",
-                "Martin Maelys " + tag + ".png", GUIDE_IBAN, GUIDE_BIC, "MARTIN MAELYS", "CE MID PYRENEES TOULOUSE");
+                "Martin Maelys " + tag + ".png", "FR76 1313 5000 8008 0026 7924 623", GUIDE_BIC, "MARTIN MAELYS", "CE MID PYRENEES TOULOUSE");
         String number = wizard.finish();
 
         Map<String, Object> request = Database.request(number);

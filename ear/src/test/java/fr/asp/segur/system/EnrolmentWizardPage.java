@@ -156,28 +156,33 @@ final class EnrolmentWizardPage {
 
     /**
      * Chooses a file that the browser itself refuses before sending it (over the size limit): returns the
-     * text the upload component then shows.
+     * message then shown beside the field.
      */
     String uploadRefusedInBrowser(String kind, Path file, String expected) {
         chooseFile(kind, file);
-        By component = By.id("enrolment:" + kind);
-        browser.waiting().until(d -> d.findElement(component).getText().replace('\u00a0', ' ').contains(expected));
+        browser.waiting().until(d -> fieldMessage(kind).replace('\u00a0', ' ').contains(expected));
         browser.waitForAjax();
-        return browser.driver().findElement(component).getText().replace('\u00a0', ' ');
+        return fieldMessage(kind).replace('\u00a0', ' ');
     }
 
     /**
      * Uploads, in the field of {@code kind}, a file whose name the browser would not send as such (with
      * "../" or "\\"): built in the page by script, as a crafted client could send it.
      */
-    void uploadNamed(String kind, String fileName) {
+    void uploadNamed(String kind, String fileName, Path content) {
         browser.waitForAjax();
         WebElement input = browser.present("enrolment:" + kind + "_input");
+        String base64;
+        try {
+            base64 = java.util.Base64.getEncoder().encodeToString(java.nio.file.Files.readAllBytes(content));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript(
-                "var bytes = new TextEncoder().encode('%PDF-1.4\\n1 0 obj<<>>endobj\\ntrailer<<>>\\n%%EOF\\n');"
+                "var bytes = Uint8Array.from(atob(arguments[2]), function (c) { return c.charCodeAt(0); });"
                         + "var dt = new DataTransfer(); dt.items.add(new File([bytes], arguments[1], {type: 'application/pdf'}));"
                         + "arguments[0].files = dt.files; arguments[0].dispatchEvent(new Event('change', {bubbles: true}));",
-                input, fileName);
+                input, fileName, base64);
     }
 
     /** Chooses a file the server refuses, whatever was there before; waits for the message beside the field. */

@@ -61,7 +61,10 @@ class GuideDetailsIT extends BrowserJourney {
                 .replace('\u00a0', ' ')).contains("Taille maximum : " + LIMIT);
         Path tooBig = files.pdfOfSize("trop-gros-" + tag + ".pdf", SampleFiles.MAX_SIZE + 1);
         assertThat(wizard.uploadRefusedInBrowser("CERTIFICAT_REFERENCEMENT", tooBig,
-                "Le fichier dépasse la taille maximum de " + LIMIT + ".")).isNotBlank();
+                "Le fichier dépasse la taille maximum de " + LIMIT + "."))
+                .as("the browser's message (the server's would name the document first)")
+                .startsWith("Le fichier dépasse");
+        assertThat(wizard.messages()).as("no round trip: the error summary is the server's").isEmpty();
         assertThat(wizard.uploadStatus("CERTIFICAT_REFERENCEMENT")).isEqualTo(NO_FILE);
         assertThat(Database.count("select count(*) from document where file_name = ?",
                 tooBig.getFileName().toString())).isZero();
@@ -84,7 +87,7 @@ class GuideDetailsIT extends BrowserJourney {
     void aFileNameWithAPathGetsAPlainFrenchMessage() {
         wizard.searchSoftware(KALINKA_SOFTWARE);
         for (String name : new String[] {"../../etc/certificat.pdf", "..\\certificat.pdf"}) {
-            wizard.uploadNamed("CERTIFICAT_REFERENCEMENT", name);
+            wizard.uploadNamed("CERTIFICAT_REFERENCEMENT", name, files.pdf("contenu-" + tag + ".pdf"));
             browser.waiting().until(d -> !wizard.messages().isBlank()
                     || !wizard.uploadStatus("CERTIFICAT_REFERENCEMENT").equals(NO_FILE));
             browser.waitForAjax();

@@ -20,4 +20,9 @@ public class UploadLimitView {
     public String getTooLarge() {
         return UploadLimit.TOO_LARGE;
     }
+
+    /** The same, for a JavaScript string literal in a page (no-break spaces as escapes, never as entities). */
+    public String getTooLargeForScript() {
+        return UploadLimit.TOO_LARGE.replace("\u00a0", "\\u00a0");
+    }
 }
