@@ -88,7 +88,7 @@ class EnrolmentJourneysIT extends BrowserJourney {
         String recap = wizard.recap();
         assertThat(recap).contains(KALINKA_SOFTWARE, "RADIO RIS LOGICIEL 1", "certificat-" + tag + ".pdf",
                 KALINKA_SIRET, "KALINKA", "THIARS", "MARSEILLE 01", representative.email(), "0326212121",
-                "Martin Maelys " + tag + ".png", GUIDE_IBAN, GUIDE_BIC, "MARTIN MAELYS", "CE MID PYRENEES TOULOUSE");
+                "Martin Maelys " + tag + ".png", "FR76 1313 5000 8008 0026 7924 623", GUIDE_BIC, "MARTIN MAELYS", "CE MID PYRENEES TOULOUSE");
         String number = wizard.finish();
 
         Map<String, Object> request = Database.request(number);
@@ -295,6 +295,7 @@ class EnrolmentJourneysIT extends BrowserJourney {
     @Test
     void quitWithoutSavingAsksForConfirmationThenForgetsTheDraftAndGoesHome() {
         String certificate = "certificat-" + tag + ".pdf";
+        String draft = wizard.draftId();
         wizard.searchSoftware(KALINKA_SOFTWARE);
         wizard.upload("CERTIFICAT_REFERENCEMENT", files.pdf(certificate));
         assertThat(Database.count("select count(*) from document where file_name = ?", certificate)).isEqualTo(1);
@@ -315,6 +316,7 @@ class EnrolmentJourneysIT extends BrowserJourney {
         assertThat(browser.driver().getCurrentUrl()).endsWith("/segurnum/index.xhtml");
         assertThat(browser.text("start-enrolment")).isEqualTo("Effectuer ma demande d'enrôlement");
         assertThat(Database.count("select count(*) from document where file_name = ?", certificate)).isZero();
+        assertThat(Database.count("select count(*) from enrolment_draft where id = ?", draft)).isZero();
     }
 
     @Test

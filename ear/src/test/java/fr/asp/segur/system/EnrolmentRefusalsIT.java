@@ -123,12 +123,12 @@ class EnrolmentRefusalsIT extends BrowserJourney {
         assertThat(wizard.nextRefused()).contains("Le document « Certificat de référencement » est obligatoire.");
         assertThat(wizard.fieldMessage("CERTIFICAT_REFERENCEMENT")).contains("est obligatoire");
 
+        // The browser refuses it before sending it, with the limit's exact figure; the server's own check is
+        // DocumentInspector's (unit tests), from the same constant.
         Path tooBig = files.pdfOfSize("trop-gros-" + tag + ".pdf", SampleFiles.MAX_SIZE + 1);
-        assertThat(wizard.uploadRefused("CERTIFICAT_REFERENCEMENT", tooBig,
-                "Certificat de référencement : Le fichier dépasse la taille maximum de 4 Mo.")).isNotBlank();
-        assertThat(wizard.fieldMessage("CERTIFICAT_REFERENCEMENT"))
-                .as("the message beside the field is the upload's, not the step's")
-                .contains("Le fichier dépasse la taille maximum de 4 Mo.").doesNotContain("obligatoire");
+        assertThat(wizard.uploadRefusedInBrowser("CERTIFICAT_REFERENCEMENT", tooBig,
+                "Le fichier dépasse la taille maximum de 4 Mo (4 194 304 octets).")).isNotBlank();
+        assertThat(wizard.uploadStatus("CERTIFICAT_REFERENCEMENT")).isEqualTo(EnrolmentWizardPage.NO_FILE);
         assertNotStored(tooBig);
         assertThat(wizard.currentStep()).isEqualTo(SOFTWARE);
 

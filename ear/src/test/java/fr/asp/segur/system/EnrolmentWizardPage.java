@@ -54,6 +54,27 @@ final class EnrolmentWizardPage {
         return this;
     }
 
+    /** The draft's id, from the wizard's own URL (enrolement.xhtml?brouillon=...). */
+    String draftId() {
+        String query = URI.create(browser.driver().getCurrentUrl()).getQuery();
+        assertThat(query).as("the wizard's URL carries its draft").startsWith("brouillon=");
+        return query.substring("brouillon=".length());
+    }
+
+    /** F5: the browser loads the wizard's URL again; returns the step shown then. */
+    String refresh() {
+        browser.waitForAjax();
+        browser.driver().navigate().refresh();
+        browser.waitForAjax();
+        browser.present("enrolment:wizard");
+        return currentStep();
+    }
+
+    /** Opens a draft by its URL, as a bookmark or the "reprendre" email's link does. */
+    void resume(String draftId) {
+        browser.open(base + "enrolement.xhtml?brouillon=" + draftId);
+    }
+
     // ---- wizard navigation -----------------------------------------------------------------------
 
     /** The highlighted step title, e.g. "2 - Demandeur". */
@@ -130,6 +151,44 @@ final class EnrolmentWizardPage {
         browser.waitForAjax();
         assertThat(uploadStatus(kind)).isEqualTo(NO_FILE);
         return text;
+    }
+
+    /**
+     * Chooses a file that the browser itself refuses before sending it (over the size limit): returns the
+     * message then shown beside the field.
+     */
+    String uploadRefusedInBrowser(String kind, Path file, String expected) {
+        chooseFile(kind, file);
+        browser.waiting().until(d -> fieldMessage(kind).replace('\u00a0', ' ').contains(expected));
+        browser.waitForAjax();
+        return fieldMessage(kind).replace('\u00a0', ' ');
+    }
+
+    /**
+     * Uploads, in the field of {@code kind}, a file whose name the browser would not send as such (with
+     * "../" or "\\"): built in the page by script, as a crafted client could send it.
+     */
+    void uploadNamed(String kind, String fileName, Path content) {
+        browser.waitForAjax();
+        WebElement input = browser.present("enrolment:" + kind + "_input");
+        String base64;
+        try {
+            base64 = java.util.Base64.getEncoder().encodeToString(java.nio.file.Files.readAllBytes(content));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript(
+                "var bytes = Uint8Array.from(atob(arguments[2]), function (c) { return c.charCodeAt(0); });"
+                        + "var dt = new DataTransfer(); dt.items.add(new File([bytes], arguments[1], {type: 'application/pdf'}));"
+                        + "arguments[0].files = dt.files; arguments[0].dispatchEvent(new Event('change', {bubbles: true}));",
+                input, fileName, base64);
+    }
+
+    /** Chooses a file the server refuses, whatever was there before; waits for the message beside the field. */
+    void chooseRefused(String kind, Path file) {
+        chooseFile(kind, file);
+        browser.waiting().until(d -> !fieldMessage(kind).isBlank());
+        browser.waitForAjax();
     }
 
     /** The message shown beside an upload field (empty when there is none). */
@@ -255,6 +314,12 @@ final class EnrolmentWizardPage {
      * and RIB in PDF, identity in PNG, the guide's IBAN); returns the request number.
      */
     String enrolKalinka(SampleFiles files, String tag, Person representative) {
+        fillKalinka(files, tag, representative);
+        return finish();
+    }
+
+    /** The same journey up to "4 - Confirmation", without "Terminer". */
+    void fillKalinka(SampleFiles files, String tag, Person representative) {
         open();
         searchSoftware(KALINKA_SOFTWARE);
         upload("CERTIFICAT_REFERENCEMENT", files.pdf("certificat-" + tag + ".pdf"));
@@ -268,6 +333,5 @@ final class EnrolmentWizardPage {
         browser.waiting().until(d -> "CE MID PYRENEES TOULOUSE".equals(domiciliation()));
         upload("RIB", files.pdf("rib-" + tag + ".pdf"));
         next(CONFIRMATION);
-        return finish();
     }
 }

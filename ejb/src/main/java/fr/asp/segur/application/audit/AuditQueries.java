@@ -32,12 +32,13 @@ public class AuditQueries {
         return em.createQuery(query.select(cb.count(e)).where(where(cb, e, criteria))).getSingleResult();
     }
 
-    public List<AuditEvent> page(Criteria criteria, int first, int size) {
+    public List<AuditEntry> page(Criteria criteria, int first, int size) {
         CriteriaBuilder cb = em.getCriteriaBuilder();
         CriteriaQuery<AuditEvent> query = cb.createQuery(AuditEvent.class);
         Root<AuditEvent> e = query.from(AuditEvent.class);
         query.select(e).where(where(cb, e, criteria)).orderBy(cb.desc(e.get("occurredAt")), cb.desc(e.get("id")));
-        return em.createQuery(query).setFirstResult(first).setMaxResults(Math.min(size, MAX_PAGE)).getResultList();
+        return em.createQuery(query).setFirstResult(first).setMaxResults(Math.min(size, MAX_PAGE)).getResultList()
+                .stream().map(AuditEntry::new).toList();
     }
 
     private static Predicate[] where(CriteriaBuilder cb, Root<AuditEvent> e, Criteria c) {

@@ -44,8 +44,8 @@ import org.apache.tika.mime.MimeTypes;
  */
 public class DocumentInspector {
 
-    /** 4 Mo, the limit announced to suppliers next to each upload field. */
-    public static final long MAX_SIZE = 4L * 1024 * 1024;
+    /** The limit announced to suppliers next to each upload field (see {@link UploadLimit}). */
+    public static final long MAX_SIZE = UploadLimit.BYTES;
 
     /** Largest accepted width or height of an image, in pixels. */
     public static final int MAX_IMAGE_SIDE = 10_000;
@@ -68,7 +68,7 @@ public class DocumentInspector {
 
     static final String MSG_READ_FAILED =
             "Le fichier n'a pas pu être lu ; merci de renouveler l'envoi.";
-    static final String MSG_TOO_LARGE = "Le fichier dépasse la taille maximum de 4 Mo.";
+    static final String MSG_TOO_LARGE = UploadLimit.TOO_LARGE;
     static final String MSG_EMPTY = "Le fichier est vide.";
     static final String MSG_TYPE_NOT_ACCEPTED =
             "Type de fichier non accepté : seuls les fichiers .png, .jpg, .jpeg ou .pdf sont autorisés.";

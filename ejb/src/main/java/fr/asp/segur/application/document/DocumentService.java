@@ -86,6 +86,18 @@ public class DocumentService {
         return document;
     }
 
+    /** The same for a page: the stored file's name (pages get no entity). */
+    public String stageFile(String draftToken, DocumentKind kind, String fileName, InputStream content) {
+        return stage(draftToken, kind, fileName, content).getFileName();
+    }
+
+    /** The names of the files uploaded so far for a draft, by kind. */
+    public Map<DocumentKind, String> stagedFileNames(String draftToken) {
+        Map<DocumentKind, String> names = new EnumMap<>(DocumentKind.class);
+        drafts(draftToken).forEach((kind, document) -> names.put(kind, document.getFileName()));
+        return names;
+    }
+
     public void discard(String draftToken, DocumentKind kind) {
         requireToken(draftToken);
         for (Document old : em.createQuery(
@@ -120,7 +132,9 @@ public class DocumentService {
     @Schedule(hour = "*", minute = "41", persistent = false)
     void purgeAbandonedDrafts() {
         for (Document old : em.createQuery(
-                        "select d from Document d where d.draftToken is not null and d.uploadedAt < :limit",
+                        "select d from Document d where d.draftToken is not null and d.uploadedAt < :limit"
+                        // a wizard's draft keeps its uploads as long as it lives (DraftService purges both)
+                        + " and not exists (select e from EnrolmentDraft e where e.documentToken = d.draftToken)",
                         Document.class)
                 .setParameter("limit", LocalDateTime.now().minus(DRAFT_LIFETIME)).getResultList()) {
             remove(old);

@@ -1,6 +1,7 @@
 package fr.asp.segur.application.enrolment;
 
 import fr.asp.segur.domain.enrolment.TiersQuality;
+import jakarta.json.bind.annotation.JsonbTransient;
 import java.io.Serializable;
 
 /**
@@ -116,8 +117,10 @@ public class EnrolmentForm implements Serializable {
     public void setAccountHolder(String v) { this.accountHolder = v; }
     public String getDomiciliation() { return domiciliation; }
     public void setDomiciliation(String v) { this.domiciliation = v; }
+    @JsonbTransient // a captcha serves once: a draft never keeps one
     public String getCaptchaId() { return captchaId; }
     public void setCaptchaId(String v) { this.captchaId = v; }
+    @JsonbTransient
     public String getCaptchaAnswer() { return captchaAnswer; }
     public void setCaptchaAnswer(String v) { this.captchaAnswer = v; }
     public boolean isCguAccepted() { return cguAccepted; }

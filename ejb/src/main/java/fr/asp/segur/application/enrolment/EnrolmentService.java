@@ -16,6 +16,7 @@ import fr.asp.segur.domain.enrolment.PersonRole;
 import fr.asp.segur.domain.enrolment.RequestPerson;
 import fr.asp.segur.domain.model.Bic;
 import fr.asp.segur.domain.model.EmailAddress;
+import fr.asp.segur.domain.model.Denominations;
 import fr.asp.segur.domain.model.Iban;
 import fr.asp.segur.domain.model.InvalidValueException;
 import fr.asp.segur.domain.model.PhoneNumber;
@@ -269,7 +270,9 @@ public class EnrolmentService {
         EnrolmentRequest.PostalAddress address = typed.orElseGet(() -> new EnrolmentRequest.PostalAddress(recipient,
                 entrance, c.streetNumber(), extension, c.streetType(), c.streetName(), complement, c.postalCode(),
                 c.city()));
-        EnrolmentRequest.Company stored = new EnrolmentRequest.Company(c.siret(), denomination, c.legalName(),
+        // The same name in other case or spacing is no change: the request keeps SIRENE's spelling.
+        String kept = c.verified() && Denominations.same(c.legalName(), denomination) ? c.legalName() : denomination;
+        EnrolmentRequest.Company stored = new EnrolmentRequest.Company(c.siret(), kept, c.legalName(),
                 commercialName, address, c.distributor(), c.editorName());
         return Optional.of(new Applicant(c, stored, form.getLegalRepresentative(), people));
     }
@@ -399,7 +402,7 @@ public class EnrolmentService {
     private static Set<DocumentKind> required(EnrolmentForm form, Optional<ApplicantCompany> company) {
         // A Kbis proves the dénomination when it differs from SIRENE's, or when SIRENE does not know the SIRET yet.
         boolean changed = company.map(c -> !c.verified() || form.getDenomination() != null
-                && !c.legalName().equals(form.getDenomination().trim())).orElse(false);
+                && !Denominations.same(c.legalName(), form.getDenomination())).orElse(false);
         boolean distributor = company.map(ApplicantCompany::distributor).orElse(false);
         return RequiredDocuments.of(changed, distributor, form.getLegalRepresentative(), form.getTiersQuality());
     }

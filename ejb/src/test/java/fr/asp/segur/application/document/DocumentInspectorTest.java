@@ -130,7 +130,7 @@ class DocumentInspectorTest {
         @Test
         void one_byte_over_4_mo_is_rejected() throws Exception {
             assertRejected("scan.png", paddedPng(DocumentInspector.MAX_SIZE + 1),
-                    "Le fichier dépasse la taille maximum de 4 Mo.");
+                    "Le fichier dépasse la taille maximum de 4\u00a0Mo (4\u00a0194\u00a0304\u00a0octets).");
         }
 
         @Test
@@ -138,7 +138,7 @@ class DocumentInspectorTest {
             CountingEndlessStream endless = new CountingEndlessStream();
 
             assertThatThrownBy(() -> inspector.inspect("enorme.pdf", endless))
-                    .hasMessage("Le fichier dépasse la taille maximum de 4 Mo.");
+                    .hasMessage("Le fichier dépasse la taille maximum de 4\u00a0Mo (4\u00a0194\u00a0304\u00a0octets).");
             assertThat(endless.bytesRead).isBetween(DocumentInspector.MAX_SIZE, DocumentInspector.MAX_SIZE + 1);
         }
 

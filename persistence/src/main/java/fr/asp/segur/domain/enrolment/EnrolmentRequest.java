@@ -1,5 +1,6 @@
 package fr.asp.segur.domain.enrolment;
 
+import fr.asp.segur.domain.model.Denominations;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -238,7 +239,7 @@ public class EnrolmentRequest {
     public TiersQuality getTiersQuality() { return tiersQuality; }
     public boolean isDistributor() { return distributor; }
     public boolean isDenominationChanged() {
-        return referentialDenomination != null && !referentialDenomination.equals(denomination);
+        return referentialDenomination != null && !Denominations.same(referentialDenomination, denomination);
     }
     public LocalDateTime getCommitmentsAcceptedAt() { return commitmentsAcceptedAt; }
     public List<RequestPerson> getPeople() { return Collections.unmodifiableList(people); }

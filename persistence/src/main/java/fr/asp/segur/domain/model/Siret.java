@@ -9,13 +9,15 @@ import org.apache.commons.validator.routines.checkdigit.LuhnCheckDigit;
  * <p>
  * Both the SIREN part and the whole SIRET end with a Luhn check digit. La Poste (SIREN
  * 356000000) is the documented exception: INSEE numbers its many establishments so that
- * the sum of the 14 digits is a multiple of 5 instead. Its head office, 35600000000048,
- * satisfies Luhn but not the sum rule, so for La Poste either rule is accepted.
+ * the sum of the 14 digits is a multiple of 5 instead. Only its head office, 35600000000048,
+ * follows Luhn (its digit sum is 26): it is checked by Luhn, every other La Poste SIRET by the
+ * sum rule alone, as INSEE does (a La Poste SIRET passing Luhn but not the sum is refused).
  */
 public record Siret(String value) {
 
     static final String FIELD = "siret";
     static final String LA_POSTE_SIREN = "356000000";
+    static final String LA_POSTE_HEAD_OFFICE = "35600000000048";
     private static final Pattern FOURTEEN_DIGITS = Pattern.compile("[0-9]{14}");
 
     public Siret {
@@ -51,10 +53,10 @@ public record Siret(String value) {
         if (!LuhnCheckDigit.LUHN_CHECK_DIGIT.isValid(digits.substring(0, 9))) {
             return false;
         }
-        if (LuhnCheckDigit.LUHN_CHECK_DIGIT.isValid(digits)) {
-            return true;
+        if (digits.startsWith(LA_POSTE_SIREN) && !digits.equals(LA_POSTE_HEAD_OFFICE)) {
+            return digitSum(digits) % 5 == 0;
         }
-        return digits.startsWith(LA_POSTE_SIREN) && digitSum(digits) % 5 == 0;
+        return LuhnCheckDigit.LUHN_CHECK_DIGIT.isValid(digits);
     }
 
     private static int digitSum(String digits) {

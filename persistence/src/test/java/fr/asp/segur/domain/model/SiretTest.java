@@ -98,6 +98,16 @@ class SiretTest {
         assertThat(Siret.of("35600000000048").nic()).isEqualTo("00048");
     }
 
+    /** Luhn is the head office's rule only: another La Poste SIRET must pass the sum rule. */
+    @ParameterizedTest
+    @ValueSource(strings = {"35600000000014", "35600000000022", "35600000000030"})
+    void rejectsLaPosteSiretPassingOnlyLuhn(String raw) {
+        assertThat(LuhnCheckDigit.LUHN_CHECK_DIGIT.isValid(raw)).isTrue();
+        assertThat(raw.chars().map(c -> c - '0').sum() % 5).isNotZero();
+
+        assertRejected(() -> Siret.of(raw), "siret", BAD_CHECK);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"35600000049838", "35600000049836"})
     void rejectsLaPosteSiretFailingBothRules(String raw) {

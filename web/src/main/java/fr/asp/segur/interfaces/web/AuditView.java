@@ -1,7 +1,7 @@
 package fr.asp.segur.interfaces.web;
 
 import fr.asp.segur.application.audit.AuditQueries;
-import fr.asp.segur.domain.audit.AuditEvent;
+import fr.asp.segur.application.audit.AuditEntry;
 import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Named;
@@ -29,7 +29,7 @@ public class AuditView implements Serializable {
     private LocalDate from;
     private LocalDate to;
 
-    private final LazyDataModel<AuditEvent> model = new LazyDataModel<>() {
+    private final LazyDataModel<AuditEntry> model = new LazyDataModel<>() {
         private static final long serialVersionUID = 1L;
 
         @Override
@@ -38,13 +38,13 @@ public class AuditView implements Serializable {
         }
 
         @Override
-        public List<AuditEvent> load(int first, int pageSize, Map<String, SortMeta> sortBy,
+        public List<AuditEntry> load(int first, int pageSize, Map<String, SortMeta> sortBy,
                                      Map<String, FilterMeta> filterBy) {
             return queries.page(criteria(), first, pageSize);
         }
 
         @Override
-        public String getRowKey(AuditEvent event) {
+        public String getRowKey(AuditEntry event) {
             return String.valueOf(event.getId());
         }
     };
@@ -62,7 +62,7 @@ public class AuditView implements Serializable {
                 "FAQ_QUESTION_DEPLACEE");
     }
 
-    public LazyDataModel<AuditEvent> getModel() { return model; }
+    public LazyDataModel<AuditEntry> getModel() { return model; }
     public String getActor() { return actor; }
     public void setActor(String actor) { this.actor = actor; }
     public String getAction() { return action; }

@@ -5,48 +5,57 @@ import fr.asp.segur.application.FieldError;
 import fr.asp.segur.application.captcha.CaptchaService;
 import fr.asp.segur.application.document.DocumentService;
 import fr.asp.segur.application.enrolment.ApplicantCompany;
+import fr.asp.segur.application.enrolment.DraftService;
+import fr.asp.segur.application.enrolment.DraftState;
 import fr.asp.segur.application.enrolment.EnrolmentForm;
 import fr.asp.segur.application.enrolment.EnrolmentService;
 import fr.asp.segur.application.enrolment.SoftwareSummary;
-import fr.asp.segur.domain.enrolment.Document;
+import fr.asp.segur.application.enrolment.WizardDraft;
 import fr.asp.segur.domain.enrolment.DocumentKind;
 import fr.asp.segur.domain.enrolment.TiersQuality;
+import fr.asp.segur.domain.model.Iban;
+import fr.asp.segur.domain.model.InvalidValueException;
 import fr.asp.segur.domain.referential.StreetTypes;
-import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.component.UIComponent;
 import jakarta.faces.component.UIInput;
 import jakarta.faces.context.FacesContext;
+import jakarta.faces.validator.ValidatorException;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Named;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.security.SecureRandom;
-import java.util.Base64;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.primefaces.PrimeFaces;
 import org.primefaces.event.FileUploadEvent;
 import org.primefaces.event.FlowEvent;
 
 /**
- * The enrolment wizard's state for one browser tab. It holds what was typed and the names of the
- * uploaded files, never their bytes (they are stored at once under {@link #draftToken}), and asks
- * the enrolment service for every decision: the page itself enforces no rule.
+ * The enrolment wizard of one browser tab. Its state lives in the database, as a draft whose random id is
+ * the URL's {@code brouillon} parameter ({@link DraftService}): every round trip saves it, so a refresh, a
+ * bookmark, back and forward, another cluster node or a restart find the supplier's work where it was,
+ * each tab has its own draft, and finishing one never touches another. This bean only caches the draft
+ * for its view and holds the names of the uploaded files, never their bytes (they are stored at once
+ * under the draft's document token). It asks the services for every decision: the page enforces no rule.
  */
 @Named("wizard")
 @ViewScoped
 public class EnrolmentWizard extends CaptchaSlots {
 
     private static final long serialVersionUID = 1L;
-    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final DateTimeFormatter FRENCH_DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
     static final String COMPANY_CAPTCHA = "companyCaptcha";
     static final String FINAL_CAPTCHA = "finalCaptcha";
 
@@ -56,9 +65,15 @@ public class EnrolmentWizard extends CaptchaSlots {
     private DocumentService documents;
     @EJB
     private CaptchaService captcha;
+    @EJB
+    private DraftService drafts;
 
-    private final EnrolmentForm form = new EnrolmentForm();
+    private String draftId;
+    /** The draft could not be found (quit, purged, or a mistyped link). */
+    private boolean draftMissing;
+    private EnrolmentForm form = new EnrolmentForm();
     private String draftToken;
+    private String saveEmail;
     private String step = "logiciel";
     private SoftwareSummary software;
     private ApplicantCompany company;
@@ -67,11 +82,70 @@ public class EnrolmentWizard extends CaptchaSlots {
     private String domiciliation;
     private String requestNumber;
 
-    @PostConstruct
-    void init() {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        draftToken = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    /**
+     * The page's view action (GET only): a wizard opened without a draft gets a new one and is redirected to
+     * its own URL; one opened with a draft's id carries on from the draft's state. The response is never
+     * cached, so "back" asks again, and a submitted draft shows its confirmation instead of the old step 4.
+     */
+    public String open() {
+        FacesContext context = FacesContext.getCurrentInstance();
+        ((HttpServletResponse) context.getExternalContext().getResponse())
+                .setHeader("Cache-Control", "no-store");
+        if (draftId == null || draftId.isBlank()) {
+            return "enrolement?faces-redirect=true&brouillon=" + drafts.create().id();
+        }
+        Optional<WizardDraft> found = drafts.find(draftId);
+        if (found.isEmpty()) {
+            draftMissing = true;
+            return null;
+        }
+        WizardDraft draft = found.get();
+        draftToken = draft.documentToken();
+        if (draft.submitted()) {
+            requestNumber = draft.requestNumber();
+            return null;
+        }
+        OpenWizards.open((HttpSession) context.getExternalContext().getSession(true), draftId);
+        DraftState state = draft.state();
+        form = state.getForm() == null ? new EnrolmentForm() : state.getForm();
+        step = state.getStep() == null ? "logiciel" : state.getStep();
+        software = state.getSoftware();
+        company = state.getCompany();
+        fileNames.clear();
+        fileNames.putAll(documents.stagedFileNames(draftToken));
+        if (software != null || company != null) {
+            refreshRequirements();
+        }
+        if (form.getIban() != null || form.getBic() != null) {
+            domiciliation = enrolment.domiciliation(form.getIban(), form.getBic()).orElse(null);
+        }
+        return null;
+    }
+
+    /** The wizard's state as the draft stores it. */
+    private DraftState state() {
+        return new DraftState(step, form, software, company);
+    }
+
+    /** Saves the draft: after every change the server sees, so that nothing is lost to a refresh. */
+    public void saveDraft() {
+        if (isEditable()) {
+            drafts.save(draftId, state());
+        }
+    }
+
+    /** The wizard can be filled in: its draft exists and was not submitted. */
+    public boolean isEditable() {
+        return draftToken != null && !draftMissing && requestNumber == null;
+    }
+
+    public boolean isDraftMissing() {
+        return draftMissing;
+    }
+
+    /** The draft was submitted (the browser came back to it): its number is shown instead of the form. */
+    public boolean isSubmitted() {
+        return requestNumber != null;
     }
 
     // ---- navigation -------------------------------------------------------------------------------
@@ -88,6 +162,7 @@ public class EnrolmentWizard extends CaptchaSlots {
             }
         }
         step = to;
+        saveDraft();
         PrimeFaces.current().ajax().update("enrolment:nav");
         return to;
     }
@@ -127,6 +202,7 @@ public class EnrolmentWizard extends CaptchaSlots {
             software = enrolment.findSoftware(form.getReferencingNumber());
             form.setReferencingNumber(software.referencingNumber());
             refreshRequirements();
+            saveDraft();
         } catch (BusinessRuleException e) {
             show(e, null);
         }
@@ -136,6 +212,7 @@ public class EnrolmentWizard extends CaptchaSlots {
         software = null;
         form.setReferencingNumber(null);
         forget(DocumentKind.CERTIFICAT_REFERENCEMENT);
+        saveDraft();
     }
 
     // ---- 2 - Demandeur ------------------------------------------------------------------------------
@@ -148,13 +225,17 @@ public class EnrolmentWizard extends CaptchaSlots {
             form.setDenomination(company.legalName());
             form.setCommercialName(company.commercialName());
             form.setStreetExtension(company.streetExtension());
-            form.setAddressComplement(company.addressComplement());
+            // SIRENE's "complément d'adresse" (CENTRE CIAL LE SAINT PIERRE) is the guide's "Entrée / Bât /
+            // Immeuble"; the form's "Complément d'adresse" is left to the supplier.
+            form.setEntrance(company.addressComplement());
+            form.setAddressComplement(null);
             form.setStreetNumber(company.streetNumber());
             form.setStreetType(company.streetType());
             form.setStreetName(company.streetName());
             form.setPostalCode(company.postalCode());
             form.setCity(company.city());
             refreshRequirements();
+            saveDraft();
         } catch (BusinessRuleException e) {
             show(e, COMPANY_CAPTCHA);
         } finally {
@@ -168,6 +249,7 @@ public class EnrolmentWizard extends CaptchaSlots {
         form.setDenomination(null);
         form.setCommercialName(null);
         form.setStreetExtension(null);
+        form.setEntrance(null);
         form.setAddressComplement(null);
         form.setStreetNumber(null);
         form.setStreetType(null);
@@ -177,6 +259,7 @@ public class EnrolmentWizard extends CaptchaSlots {
         forget(DocumentKind.KBIS);
         forget(DocumentKind.MANDAT_EDITEUR);
         renewCaptcha(COMPANY_CAPTCHA);
+        saveDraft();
     }
 
     public void refreshRequirements() {
@@ -215,17 +298,28 @@ public class EnrolmentWizard extends CaptchaSlots {
     public void upload(FileUploadEvent event) {
         UIComponent component = event.getComponent();
         DocumentKind kind = DocumentKind.valueOf(component.getId());
+        FacesContext context = FacesContext.getCurrentInstance();
         try (InputStream in = event.getFile().getInputStream()) {
-            Document stored = documents.stage(draftToken, kind, event.getFile().getFileName(), in);
-            fileNames.put(kind, stored.getFileName());
+            fileNames.put(kind, documents.stageFile(draftToken, kind, event.getFile().getFileName(), in));
+            saveDraft();
         } catch (BusinessRuleException e) {
-            FacesContext context = FacesContext.getCurrentInstance();
             for (FieldError error : e.errors()) {
-                context.addMessage(component.getClientId(context), message(kind.label() + " : " + error.message()));
+                context.addMessage(component.getClientId(context),
+                        message(kind.label() + " : " + error.message() + keptNotice(kind)));
             }
+        } catch (ValidatorException e) {
+            // PrimeFaces refuses a name with a path in it ("../", "\") before the document service sees it.
+            context.addMessage(component.getClientId(context),
+                    message(kind.label() + " : " + UploadMessages.FILE_NAME_WITH_PATH + keptNotice(kind)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** After a refusal: the file already there, if any, stays (the status line still names it). */
+    private String keptNotice(DocumentKind kind) {
+        String previous = fileNames.get(kind);
+        return previous == null ? "" : " Le fichier déposé précédemment (« " + previous + " ») est conservé.";
     }
 
     public String fileName(String kind) {
@@ -242,6 +336,15 @@ public class EnrolmentWizard extends CaptchaSlots {
 
     public void refreshDomiciliation() {
         domiciliation = enrolment.domiciliation(form.getIban(), form.getBic()).orElse(null);
+    }
+
+    /** The recap shows the IBAN as the back office does, "FR76 1313 …"; as typed when it is not valid. */
+    public String getFormattedIban() {
+        try {
+            return form.getIban() == null ? null : Iban.of(form.getIban()).formatted();
+        } catch (InvalidValueException e) {
+            return form.getIban();
+        }
     }
 
     public boolean isDomiciliationFound() {
@@ -261,44 +364,81 @@ public class EnrolmentWizard extends CaptchaSlots {
     // ---- 4 - Confirmation ---------------------------------------------------------------------------
 
     /**
-     * "Terminer": once the request is stored, the wizard has nothing left to do, so it lets go of what it
-     * held (see {@link #release}) and the browser is sent to the confirmation page, which keeps nothing.
+     * "Terminer": the draft is submitted and marked so in one transaction (a second "Terminer" on it gets the
+     * same number). This view's beans go; the session and its other wizards stay. The browser is sent to
+     * the confirmation page, which keeps nothing.
      */
     public String finish() {
         form.setCaptchaId(issuedCaptcha(FINAL_CAPTCHA));
         form.setCaptchaAnswer(typedCaptcha(FINAL_CAPTCHA));
         try {
-            requestNumber = enrolment.submit(form, draftToken).value();
+            requestNumber = drafts.submit(draftId, form);
         } catch (BusinessRuleException e) {
             show(e, FINAL_CAPTCHA);
             renewCaptcha(FINAL_CAPTCHA);
             return null;
         }
         release();
-        // The only thing a finished enrolment keeps: this browser may download its récapitulatif (a new,
-        // nearly empty session when the wizard's own was invalidated).
+        // The only thing a finished enrolment keeps in the session: this browser may download its récapitulatif.
         ReceiptServlet.rememberSubmission((HttpSession) FacesContext.getCurrentInstance().getExternalContext()
                 .getSession(true), requestNumber);
         return "enrolement-terminee?faces-redirect=true&numero=" + requestNumber;
     }
 
     /**
-     * A finished wizard kept about 141 KB per session for 30 minutes (its view states and this bean:
-     * docs/PERFORMANCE.md, "Heap per session"). An anonymous supplier's session holds nothing else, so it
-     * is invalidated; a logged-in user's session is kept, and only this wizard's view-scoped beans go.
+     * A finished wizard kept about 141 KB per session for 30 minutes (docs/PERFORMANCE.md, "Heap per
+     * session"). When no other wizard is open in an anonymous supplier's session, the session holds nothing
+     * else and is invalidated; otherwise (another tab, a logged-in user) only this wizard's beans go, and
+     * the other wizards carry on.
      */
     private void release() {
         FacesContext context = FacesContext.getCurrentInstance();
-        if (context.getExternalContext().getUserPrincipal() == null) {
+        HttpSession session = (HttpSession) context.getExternalContext().getSession(false);
+        boolean othersOpen = session != null && !OpenWizards.close(session, draftId);
+        if (context.getExternalContext().getUserPrincipal() == null && session != null && !othersOpen) {
             context.getExternalContext().invalidateSession();
         } else {
             context.getViewRoot().getViewMap().clear();
         }
     }
 
+    /**
+     * "Enregistrer et reprendre plus tard": the draft, uploads included, is kept for the retention period and
+     * a link to resume it is emailed to the address given in the dialog.
+     */
+    public void saveForLater() {
+        try {
+            LocalDateTime until = drafts.saveForLater(draftId, state(), saveEmail);
+            String text = "Votre demande est enregistrée. Un lien pour la reprendre a été envoyé à " + saveEmail.strip()
+                    + " ; il est valable jusqu'au " + FRENCH_DATE.format(until) + ".";
+            FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, text, text));
+            PrimeFaces.current().executeScript("PF('saveDialog').hide()");
+        } catch (BusinessRuleException e) {
+            show(e, null);
+        }
+    }
+
+    /** The address the saved draft's link goes to: the filer's, when already typed. */
+    public String getSaveEmail() {
+        if (saveEmail == null) {
+            return Boolean.FALSE.equals(form.getLegalRepresentative()) ? form.getDepositaireEmail()
+                    : form.getRepresentativeEmail();
+        }
+        return saveEmail;
+    }
+
+    public int getRetentionDays() {
+        return DraftService.retentionDays();
+    }
+
+    public void setSaveEmail(String saveEmail) {
+        this.saveEmail = saveEmail;
+    }
+
     /** "Quitter sans enregistrer", once confirmed: nothing typed or uploaded is kept. */
     public String quit() {
-        documents.discardDraft(draftToken);
+        drafts.discard(draftId);
+        release();
         return "index?faces-redirect=true";
     }
 
@@ -333,6 +473,8 @@ public class EnrolmentWizard extends CaptchaSlots {
 
     // ---- state for the page -------------------------------------------------------------------------
 
+    public String getDraftId() { return draftId; }
+    public void setDraftId(String draftId) { this.draftId = draftId; }
     public EnrolmentForm getForm() { return form; }
     public String getStep() { return step; }
     public SoftwareSummary getSoftware() { return software; }
