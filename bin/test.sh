@@ -49,6 +49,7 @@ exec mvn -B verify \
     -Dtest.port.offset="$offset" \
     -Dtest.mgmt.port=$((9990 + offset)) \
     -Dtest.smtp.port=$((3025 + offset)) \
+    -Dtest.clamd.port=$((3310 + offset)) \
     -Dtest.db.url="jdbc:postgresql://$pg_host:$pg_port/$db" \
     -Dtest.db.user="$pg_user" \
     "$@"

@@ -12,12 +12,15 @@ import java.util.Set;
 final class KnownExceptions {
 
     /** Web classes that still see an entity. */
-    static final List<String> ENTITY_IN_WEB = List.of(
-            "fr.asp.segur.interfaces.web.CaptchaSlots"); // CaptchaChallenge: replaced by ALTCHA (branch hardweb)
+    static final List<String> ENTITY_IN_WEB = List.of();
 
     /** Classes that use JDBC. */
     static final List<String> JDBC = List.of(
-            "fr.asp.segur.batch.sirene.SireneWriter", "fr.asp.segur.batch.sirene.SireneUpsert", // PostgreSQL COPY
+            "fr.asp.segur.batch.sirene.SireneWriter", "fr.asp.segur.batch.support.StagedUpsert", // PostgreSQL COPY
+            "fr.asp.segur.batch.clients.ClientReferentialWriter", // FINESS and RPPS: COPY into a stage, then upsert
+            "fr.asp.segur.application.mail.OutboxSender", // claims rows with FOR UPDATE SKIP LOCKED in a short transaction
+            "fr.asp.segur.application.cluster.ClusterNodes", // node heartbeats, written outside any business transaction
+            "fr.asp.segur.application.ops.PortalMetrics", // gauges read by the Prometheus scrape, outside any transaction
             "fr.asp.segur.application.startup.DatabaseMigration", // Flyway takes a DataSource
             "fr.asp.segur.application.referential.ReferentialSync", // bulk upsert of the referentials
             "fr.asp.segur.application.startup.SampleReferentials", // the sample referentials, in bulk, at first start

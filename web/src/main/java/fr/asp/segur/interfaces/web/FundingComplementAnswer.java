@@ -5,7 +5,6 @@ import fr.asp.segur.application.FieldError;
 import fr.asp.segur.application.document.DocumentService;
 import fr.asp.segur.application.funding.FundingComplementView;
 import fr.asp.segur.application.funding.FundingComplements;
-import fr.asp.segur.domain.enrolment.Document;
 import fr.asp.segur.domain.enrolment.DocumentKind;
 import jakarta.ejb.EJB;
 import jakarta.ejb.EJBAccessException;
@@ -80,8 +79,7 @@ public class FundingComplementAnswer implements Serializable {
     public void upload(FileUploadEvent event) {
         DocumentKind kind = DocumentKind.valueOf(event.getComponent().getId());
         try (InputStream in = event.getFile().getInputStream()) {
-            Document stored = documents.stage(draftToken, kind, event.getFile().getFileName(), in);
-            fileNames.put(kind, stored.getFileName());
+            fileNames.put(kind, documents.stageFile(draftToken, kind, event.getFile().getFileName(), in));
         } catch (BusinessRuleException e) {
             error(e);
         } catch (IOException e) {
