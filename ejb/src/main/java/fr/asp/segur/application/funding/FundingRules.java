@@ -27,6 +27,7 @@ import fr.asp.segur.domain.funding.SoldeDocument;
 import fr.asp.segur.domain.model.Finess;
 import fr.asp.segur.domain.model.InvalidValueException;
 import fr.asp.segur.domain.model.Rpps;
+import fr.asp.segur.domain.referential.AnsSolution;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.EJB;
@@ -285,9 +286,9 @@ public class FundingRules {
             errors.add(FundingChecks.ENROLMENT, "Seul un enrôlement validé ouvre droit au financement : l'enrôlement "
                     + e.enrolment.getRequestNumber() + " est « " + e.enrolment.getStatus().label() + " ».");
             e.enrolment = null;
-        } else if (e.call != null && !e.call.funds(e.enrolment.software().dsrLabel())) {
+        } else if (e.call != null && !e.call.funds(dsrOf(e.enrolment))) {
             errors.add(FundingChecks.ENROLMENT, "Le logiciel « " + e.enrolment.software().name()
-                    + " » est référencé pour le dossier de spécifications « " + e.enrolment.software().dsrLabel()
+                    + " » est référencé pour le dossier de spécifications « " + dsrOf(e.enrolment)
                     + " », que l'appel " + e.call.getCode() + " ne finance pas (il finance "
                     + String.join(", ", e.call.dsrLabels()) + ").");
         }
@@ -396,6 +397,15 @@ public class FundingRules {
         } else if (!PDF.equals(d.getMediaType())) {
             errors.add(kind.name(), String.format(NOT_PDF, kind.label()));
         }
+    }
+
+    /**
+     * The DSR code (e.g. DSR-RAD-RIS-Va1) the enrolment's software is referenced against: the ANS
+     * referential's, since the wizard stores the DSR's display label; the enrolment's own otherwise.
+     */
+    public String dsrOf(EnrolmentRequest enrolment) {
+        AnsSolution solution = em.find(AnsSolution.class, enrolment.software().referencingNumber());
+        return solution != null && solution.getDsr() != null ? solution.getDsr() : enrolment.software().dsrLabel();
     }
 
     /** A call by its code (FundingCalls' own look-up is not a business method). */

@@ -69,8 +69,8 @@ public class FundingService {
                 .setParameter("sirets", sirets).setParameter("status", RequestStatus.VALIDEE).getResultList().stream()
                 .filter(r -> rules.accessibleEnrolment(login(), r.getId()).isPresent())
                 .map(r -> new FundableEnrolment(r.getId(), r.getRequestNumber(), r.company().siret(),
-                        r.company().denomination(), r.software().name(), r.software().dsrLabel(),
-                        calls.openFor(r.software().dsrLabel())))
+                        r.company().denomination(), r.software().name(), rules.dsrOf(r),
+                        calls.openFor(rules.dsrOf(r))))
                 .filter(f -> !f.openCalls().isEmpty())
                 .toList();
     }
