@@ -70,7 +70,7 @@ class FundingJourneyIT extends BrowserJourney {
         assertThat(funding.amount("avanceHt")).isEqualTo("2 700,00 €");
         assertThat(funding.amount("avanceTtc")).isEqualTo("3 240,00 €");
         assertThat(funding.amount("soldeHt")).isEqualTo("6 300,00 €");
-        assertThat(funding.shows("capped")).isTrue();
+        assertThat(funding.shows("financement:capped")).isTrue();
         String number = funding.confirm();
         assertThat(number).startsWith("DF");
 

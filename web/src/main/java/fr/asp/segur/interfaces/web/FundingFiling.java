@@ -124,6 +124,11 @@ public class FundingFiling implements Serializable {
             Optional<FundingClient> client = funding.lookUpClient(callCode, clientIdentifier);
             if (client.isPresent()) {
                 clientName = client.get().name();
+                // A refused "Continuer" left the field invalid with what was typed: show the referential's name.
+                if (FacesContext.getCurrentInstance().getViewRoot().findComponent(FORM + ":clientName")
+                        instanceof jakarta.faces.component.UIInput input) {
+                    input.resetValue();
+                }
                 lookUpResult = "Client trouvé dans le référentiel : " + client.get().name() + ".";
             } else {
                 lookUpResult = "Ce client est inconnu du référentiel : saisissez son nom. La demande sera acceptée et "
