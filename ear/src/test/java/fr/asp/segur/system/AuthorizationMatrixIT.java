@@ -57,6 +57,10 @@ class AuthorizationMatrixIT {
         MATRIX.put("espace/index.xhtml", List.of(l, f, f, f, o));
         MATRIX.put("espace/document?id=0", List.of(l, f, f, f, m));
         MATRIX.put("espace/complements.xhtml?numero=ENR00001X", List.of(l, f, f, f, o));
+        MATRIX.put("espace/financement.xhtml", List.of(l, f, f, f, o));
+        MATRIX.put("espace/financements.xhtml", List.of(l, f, f, f, o));
+        MATRIX.put("espace/demande-financement.xhtml?numero=DF00010Z", List.of(l, f, f, f, o));
+        MATRIX.put("espace/financement/document?id=0", List.of(l, f, f, f, m));
         MATRIX.put("compte/mot-de-passe.xhtml", List.of(l, o, o, o, o));
         MATRIX.put("faq.xhtml", List.of(o, o, o, o, o));
         MATRIX.put("contact.xhtml", List.of(o, o, o, o, o));

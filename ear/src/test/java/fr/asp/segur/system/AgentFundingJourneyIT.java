@@ -21,7 +21,7 @@ import org.openqa.selenium.support.ui.Select;
  * funding call with the form and imports a call file, its bad line refused by number. Each page is scanned
  * by axe-core on the way.
  */
-class FundingJourneyIT extends BrowserJourney {
+class AgentFundingJourneyIT extends BrowserJourney {
 
     private static final String AGENT = "agent@asp-public.fr";
     private static final String ADMIN = "admin@asp-public.fr";
@@ -96,7 +96,7 @@ class FundingJourneyIT extends BrowserJourney {
         String amounts = flat(browser.textNow("amounts"));
         assertThat(amounts).contains("Montant retenu 9 000,00 € 10 800,00 €").contains("Avance (30 %) 2 700,00 € 3 240,00 €");
         List<String> checks = browser.driver().findElements(By.cssSelector("#checks tbody tr")).stream()
-                .map(WebElement::getText).map(FundingJourneyIT::flat).toList();
+                .map(WebElement::getText).map(AgentFundingJourneyIT::flat).toList();
         assertThat(checks).hasSize(8);
         assertThat(checks).anyMatch(c -> c.startsWith("Client dans son référentiel À vérifier") && c.contains(client));
         assertThat(checks).anyMatch(c -> c.startsWith("Montants dans le plafond Conforme"));
