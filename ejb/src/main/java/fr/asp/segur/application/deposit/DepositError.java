@@ -9,5 +9,6 @@ package fr.asp.segur.application.deposit;
  * @param rule    the schema keyword or the filing rule's field that refused it ("schema:required", "regle:clientIdentifier")
  * @param message the French message, for the supplier
  */
-public record DepositError(String path, int line, int column, String rule, String message) {
+public record DepositError(String path, int line, int column, String rule, String message)
+        implements java.io.Serializable {
 }
