@@ -54,7 +54,7 @@ public class DepositApi {
     public byte[] requests(String bearer, String siret, String format) {
         Account account = authenticate(bearer, API_EXPORT);
         return audited(account, API_EXPORT, () -> {
-            byte[] body = export.export(FundingExport.scope(account, siret), format);
+            byte[] body = export.export(export.scope(account, siret), format);
             return new Audited<>(body, "format " + format + (siret == null ? "" : ", SIRET " + siret));
         });
     }

@@ -55,7 +55,7 @@ public class FundingExport {
     }
 
     /** The companies an export may cover: the account's, or the one asked if it is the account's. */
-    public static Set<String> scope(Account account, String siret) {
+    public Set<String> scope(Account account, String siret) {
         if (siret == null || siret.isBlank()) {
             return account.getCompanies();
         }
