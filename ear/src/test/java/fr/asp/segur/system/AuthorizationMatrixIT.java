@@ -57,6 +57,9 @@ class AuthorizationMatrixIT {
         MATRIX.put("espace/index.xhtml", List.of(l, f, f, f, o));
         MATRIX.put("espace/document?id=0", List.of(l, f, f, f, m));
         MATRIX.put("espace/complements.xhtml?numero=ENR00001X", List.of(l, f, f, f, o));
+        MATRIX.put("espace/depot.xhtml", List.of(l, f, f, f, o));
+        MATRIX.put("espace/jetons.xhtml", List.of(l, f, f, f, o));
+        MATRIX.put("espace/demandes-financement?format=csv", List.of(l, f, f, f, o));
         MATRIX.put("compte/mot-de-passe.xhtml", List.of(l, o, o, o, o));
         MATRIX.put("faq.xhtml", List.of(o, o, o, o, o));
         MATRIX.put("contact.xhtml", List.of(o, o, o, o, o));
