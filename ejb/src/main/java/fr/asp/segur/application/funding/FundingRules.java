@@ -75,8 +75,6 @@ public class FundingRules {
     @PersistenceContext(unitName = "segur")
     private EntityManager em;
     @EJB
-    private FundingCalls calls;
-    @EJB
     private ClientReferentials clients;
     @EJB
     private ReferentialService referentials;
@@ -279,7 +277,7 @@ public class FundingRules {
         if (form.callCode() == null || form.callCode().isBlank()) {
             errors.add(FundingChecks.CALL, "Choisissez l'appel à financement.");
         } else {
-            e.call = calls.entity(form.callCode()).orElse(null);
+            e.call = call(form.callCode()).orElse(null);
             if (e.call == null) {
                 errors.add(FundingChecks.CALL, "L'appel à financement « " + form.callCode().strip() + " » n'existe pas.");
             } else {
@@ -412,6 +410,15 @@ public class FundingRules {
         }
     }
 
+    /** A call by its code (FundingCalls' own look-up is not a business method). */
+    public Optional<FundingCall> call(String code) {
+        if (code == null || code.isBlank()) {
+            return Optional.empty();
+        }
+        return em.createQuery("select c from FundingCall c where c.code = :code", FundingCall.class)
+                .setParameter("code", code.strip()).getResultStream().findFirst();
+    }
+
     private Optional<Account> account(String login) {
         if (login == null) {
             return Optional.empty();
@@ -490,7 +497,7 @@ public class FundingRules {
         }
 
         FundingQuote quote() {
-            return new FundingQuote(call.getCode(), call.getLabel(), call.getAvanceRate().movePointRight(2).stripTrailingZeros().toPlainString()
+            return FundingQuote.of(call.getCode(), call.getLabel(), call.getAvanceRate().movePointRight(2).stripTrailingZeros().toPlainString()
                     + " %", client, tranche, amounts, holder == null ? null : holder.getRequestNumber());
         }
     }

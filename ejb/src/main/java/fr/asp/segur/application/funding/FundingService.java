@@ -87,7 +87,7 @@ public class FundingService {
 
     /** "Rechercher": the client in the referential of the call's kind; empty when it does not know it. */
     public Optional<FundingClient> lookUpClient(String callCode, String identifier) {
-        FundingCall call = calls.entity(callCode).orElseThrow(() -> new BusinessRuleException(FundingChecks.CALL,
+        FundingCall call = rules.call(callCode).orElseThrow(() -> new BusinessRuleException(FundingChecks.CALL,
                 "Choisissez l'appel à financement."));
         return rules.lookUpClient(call.getClientKind(), identifier);
     }

@@ -19,6 +19,7 @@ import jakarta.persistence.Version;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -123,7 +124,8 @@ public class FundingCall {
 
     /** Whether avances may be filed at {@code now}: inside the window, start and end minutes included. */
     public boolean openForAvances(LocalDateTime now) {
-        return !now.isBefore(orderWindowStart) && !now.isAfter(orderWindowEnd);
+        LocalDateTime minute = now.truncatedTo(ChronoUnit.MINUTES); // 14:00:59 is still the 14:00 minute
+        return !minute.isBefore(orderWindowStart) && !minute.isAfter(orderWindowEnd);
     }
 
     /** Whether an order form signed on that day is inside the call's window (by day, in Paris). */
@@ -133,7 +135,7 @@ public class FundingCall {
 
     /** Whether a solde may still be filed at {@code now}: until the deadline's minute included. */
     public boolean openForSoldes(LocalDateTime now) {
-        return !now.isAfter(soldeDeadline);
+        return !now.truncatedTo(ChronoUnit.MINUTES).isAfter(soldeDeadline);
     }
 
     /**
