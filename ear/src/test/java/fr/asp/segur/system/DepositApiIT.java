@@ -29,6 +29,7 @@ import javax.sql.DataSource;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -50,7 +51,10 @@ class DepositApiIT {
 
     @Deployment
     static EnterpriseArchive deployment() {
-        return Deployments.earWithTests(DepositApiIT.class, Fixtures.class, People.class, DepositFiles.class);
+        EnterpriseArchive ear = Deployments.earWithTests(DepositApiIT.class, Fixtures.class, People.class, DepositFiles.class);
+        // The in-container test uses AssertJ: its classes go into the test war.
+        ear.getAsType(WebArchive.class, "test.war").addPackages(true, "org.assertj.core");
+        return ear;
     }
 
     @EJB
