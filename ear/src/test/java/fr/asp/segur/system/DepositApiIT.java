@@ -87,6 +87,9 @@ class DepositApiIT {
                 Fixtures.REPRESENTATIVE_DOCUMENTS);
         People.as(People.AGENT, () -> instruction.take(enrolmentNumber, version(enrolmentNumber)));
         People.as(People.AGENT, () -> instruction.validate(enrolmentNumber, version(enrolmentNumber)));
+        // As the demo's KALINKA enrolment: the software referenced against the DSR the call funds.
+        Fixtures.execute(ds, "update enrolment_request set dsr_label = 'DSR-RAD-RIS-Va1' where request_number = ?",
+                enrolmentNumber);
         login = "api-" + System.nanoTime() + "@kalinka.fr";
         Fixtures.supplierAccount(ds, login, Fixtures.KALINKA_SIRET);
         token = People.as(login, () -> tokens.create("Logiciel de test")).secret();
