@@ -61,6 +61,9 @@ class AuthorizationMatrixIT {
         MATRIX.put("espace/financements.xhtml", List.of(l, f, f, f, o));
         MATRIX.put("espace/demande-financement.xhtml?numero=DF00010Z", List.of(l, f, f, f, o));
         MATRIX.put("espace/financement/document?id=0", List.of(l, f, f, f, m));
+        MATRIX.put("espace/depot.xhtml", List.of(l, f, f, f, o));
+        MATRIX.put("espace/jetons.xhtml", List.of(l, f, f, f, o));
+        MATRIX.put("espace/demandes-financement?format=csv", List.of(l, f, f, f, o));
         MATRIX.put("compte/mot-de-passe.xhtml", List.of(l, o, o, o, o));
         MATRIX.put("faq.xhtml", List.of(o, o, o, o, o));
         MATRIX.put("contact.xhtml", List.of(o, o, o, o, o));

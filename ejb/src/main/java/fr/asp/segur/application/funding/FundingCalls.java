@@ -56,7 +56,7 @@ public class FundingCalls {
     }
 
     /** For the funding services of this module: the entity itself. */
-    Optional<FundingCall> entity(String code) {
+    public Optional<FundingCall> entity(String code) {
         if (code == null) {
             return Optional.empty();
         }

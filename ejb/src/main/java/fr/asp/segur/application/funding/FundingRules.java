@@ -147,6 +147,18 @@ public class FundingRules {
         }
     }
 
+    /**
+     * {@link #file} for a bulk deposit, which is all-or-nothing: the same filing, in the deposit's
+     * transaction (one line refused or a claim lost and the whole deposit rolls back, to be retried
+     * by the deposit as a whole).
+     */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public FiledFunding fileWithinDeposit(String accountLogin, FundingRequestForm form, String draftToken,
+                                          long depositId, LocalDateTime now) {
+        // A direct call, not through the container: it joins the caller's transaction.
+        return fileInNewTransaction(accountLogin, form, draftToken, depositId, now);
+    }
+
     /** One attempt of {@link #file}, in a transaction of its own; call {@link #file} instead. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public FiledFunding fileInNewTransaction(String accountLogin, FundingRequestForm form, String draftToken,
