@@ -21,7 +21,7 @@ final class KnownExceptions {
             "fr.asp.segur.application.mail.OutboxSender", // claims rows with FOR UPDATE SKIP LOCKED in a short transaction
             "fr.asp.segur.application.cluster.ClusterNodes", // node heartbeats, written outside any business transaction
             "fr.asp.segur.application.ops.PortalMetrics", // gauges read by the Prometheus scrape, outside any transaction
-            "fr.asp.segur.application.funding.FundingRules", // reads the SQLState of the claim's unique violation (the race)
+            "fr.asp.segur.application.UniqueViolations", // reads the SQLState of a unique violation (a lost race)
             "fr.asp.segur.application.startup.DatabaseMigration", // Flyway takes a DataSource
             "fr.asp.segur.application.referential.ReferentialSync", // bulk upsert of the referentials
             "fr.asp.segur.application.startup.SampleReferentials", // the sample referentials, in bulk, at first start

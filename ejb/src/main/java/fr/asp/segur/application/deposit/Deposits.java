@@ -1,8 +1,10 @@
 package fr.asp.segur.application.deposit;
 
+import fr.asp.segur.application.UniqueViolations;
 import fr.asp.segur.application.BusinessRuleException;
 import fr.asp.segur.application.FieldError;
 import fr.asp.segur.application.audit.AuditTrail;
+import fr.asp.segur.application.document.Antivirus;
 import fr.asp.segur.application.document.DocumentInspector;
 import fr.asp.segur.application.document.DocumentRejectedException;
 import fr.asp.segur.application.document.DocumentService;
@@ -29,7 +31,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.io.ByteArrayInputStream;
 import java.security.SecureRandom;
-import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -66,7 +67,6 @@ public class Deposits {
     private static final DateTimeFormatter ISO = DateTimeFormatter.ISO_LOCAL_DATE;
     private static final DateTimeFormatter TYPED = DateTimeFormatter.ofPattern("dd/MM/yyyy", Locale.FRANCE);
     private static final SecureRandom RANDOM = new SecureRandom();
-    private static final String UNIQUE_VIOLATION = "23505";
     /** The rules' field names, as this format names them. */
     private static final Map<String, String> LINE_FIELDS = Map.of(
             FundingChecks.CLIENT_IDENTIFIER, "identifiant",
@@ -75,8 +75,6 @@ public class Deposits {
             FundingChecks.SIGNED_ON, "dateSignatureBonDeCommande",
             FundingChecks.AMOUNT, "montantHt",
             DocumentKind.BON_DE_COMMANDE.name(), "bonDeCommande");
-
-    private final DocumentInspector inspector = new DocumentInspector();
 
     @PersistenceContext(unitName = "segur")
     private EntityManager em;
@@ -119,7 +117,7 @@ public class Deposits {
         try {
             return self.depositInNewTransaction(account, content, channel);
         } catch (EJBException e) {
-            if (!isUniqueViolation(e)) {
+            if (!UniqueViolations.isUniqueViolation(e)) {
                 throw e;
             }
             // A concurrent post of the same file, or a client claimed meanwhile by another supplier:
@@ -310,7 +308,9 @@ public class Deposits {
                 return;
             }
             try {
-                inspector.inspect(line.orderFileName(), new ByteArrayInputStream(pdf));
+                // The same inspection as every upload, antivirus included (its settings read at each use).
+                new DocumentInspector(Antivirus.fromSystemProperties()).inspect(line.orderFileName(),
+                        new ByteArrayInputStream(pdf));
             } catch (DocumentRejectedException e) {
                 add(line.path() + ".bonDeCommande", "regle:" + DocumentKind.BON_DE_COMMANDE.name(), e.getMessage());
             }
@@ -348,18 +348,6 @@ public class Deposits {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(random);
     }
 
-    static boolean isUniqueViolation(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof SQLException sql) {
-                for (SQLException s = sql; s != null; s = s.getNextException()) {
-                    if (UNIQUE_VIOLATION.equals(s.getSQLState())) {
-                        return true;
-                    }
-                }
-            }
-        }
-        return false;
-    }
 
     Optional<FundingDeposit> find(long id) {
         return Optional.ofNullable(em.find(FundingDeposit.class, id));

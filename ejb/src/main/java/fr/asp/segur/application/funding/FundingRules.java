@@ -1,5 +1,6 @@
 package fr.asp.segur.application.funding;
 
+import fr.asp.segur.application.UniqueViolations;
 import fr.asp.segur.application.BusinessRuleException;
 import fr.asp.segur.application.FieldError;
 import fr.asp.segur.application.account.AccountService;
@@ -38,7 +39,6 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -71,7 +71,6 @@ public class FundingRules {
     static final String REQUEST_UNKNOWN =
             "Cette demande de financement n'existe pas ou n'appartient pas à l'une de vos sociétés.";
     private static final String PDF = "application/pdf";
-    private static final String UNIQUE_VIOLATION = "23505";
 
     @PersistenceContext(unitName = "segur")
     private EntityManager em;
@@ -139,7 +138,7 @@ public class FundingRules {
         try {
             return self.fileInNewTransaction(accountLogin, form, draftToken, depositId, now);
         } catch (EJBException e) {
-            if (!isUniqueViolation(e)) {
+            if (!UniqueViolations.isUniqueViolation(e)) {
                 throw e;
             }
             // Another request claimed the client between our check and our insert: this attempt sees it.
@@ -473,18 +472,6 @@ public class FundingRules {
         return model;
     }
 
-    static boolean isUniqueViolation(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof SQLException sql) {
-                for (SQLException s = sql; s != null; s = s.getNextException()) {
-                    if (UNIQUE_VIOLATION.equals(s.getSQLState())) {
-                        return true;
-                    }
-                }
-            }
-        }
-        return false;
-    }
 
     /** What the evaluation of a form found: the entities it read and every broken rule. */
     private static final class Evaluation {

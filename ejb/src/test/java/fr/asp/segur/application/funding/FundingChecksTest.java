@@ -120,8 +120,8 @@ class FundingChecksTest {
     void a_unique_violation_is_recognised_deep_in_the_causes() {
         SQLException chained = new SQLException("batch", "08000");
         chained.setNextException(new SQLException("duplicate key", "23505"));
-        assertThat(FundingRules.isUniqueViolation(new RuntimeException(new RuntimeException(chained)))).isTrue();
-        assertThat(FundingRules.isUniqueViolation(new RuntimeException(new SQLException("fk", "23503")))).isFalse();
-        assertThat(FundingRules.isUniqueViolation(new RuntimeException("no SQL"))).isFalse();
+        assertThat(fr.asp.segur.application.UniqueViolations.isUniqueViolation(new RuntimeException(new RuntimeException(chained)))).isTrue();
+        assertThat(fr.asp.segur.application.UniqueViolations.isUniqueViolation(new RuntimeException(new SQLException("fk", "23503")))).isFalse();
+        assertThat(fr.asp.segur.application.UniqueViolations.isUniqueViolation(new RuntimeException("no SQL"))).isFalse();
     }
 }
