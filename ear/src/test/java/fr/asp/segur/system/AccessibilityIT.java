@@ -47,6 +47,13 @@ class AccessibilityIT extends BrowserJourney {
             Axe.assertNoViolations(browser, "/" + funding);
         }
         browser.open(base + "deconnexion");
+        page.logIn("superviseur@asp-public.fr");
+        browser.open(base + "backoffice/paiements.xhtml");
+        Axe.assertNoViolations(browser, "/backoffice/paiements.xhtml");
+        browser.click("paiements:preparer");
+        browser.present("paiements:confirmation");
+        Axe.assertNoViolations(browser, "/backoffice/paiements.xhtml, the day's batch shown before export");
+        browser.open(base + "deconnexion");
         page.logIn("admin@asp-public.fr");
         browser.open(base + "admin/appels.xhtml");
         Axe.assertNoViolations(browser, "/admin/appels.xhtml");

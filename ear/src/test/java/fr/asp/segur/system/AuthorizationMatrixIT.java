@@ -52,6 +52,8 @@ class AuthorizationMatrixIT {
         MATRIX.put("backoffice/demande.xhtml?numero=ENR00001X", List.of(l, o, o, o, f));
         MATRIX.put("backoffice/document?id=0", List.of(l, m, m, m, f));
         MATRIX.put("backoffice/tableau-de-bord.xhtml", List.of(l, f, o, f, f));
+        MATRIX.put("backoffice/paiements.xhtml", List.of(l, f, o, f, f));
+        MATRIX.put("backoffice/paiements/fichier?lot=0", List.of(l, f, m, f, f));
         MATRIX.put("admin/audit.xhtml", List.of(l, f, f, o, f));
         MATRIX.put("admin/traitements.xhtml", List.of(l, f, f, o, f));
         MATRIX.put("espace/index.xhtml", List.of(l, f, f, f, o));
