@@ -42,7 +42,6 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -262,19 +261,18 @@ class FundingServiceIT {
     }
 
     @Test
-    @Disabled("Filing during the end minute (clock shifted to 30/06/2027 14:00) is refused on the server although "
-            + "FundingChecksTest accepts 14:00:59: to investigate before merging")
     void theAvanceWindowIsEnforcedToTheMinute() throws Exception {
         FundingFixtures.Supplier s = supplier("fenetre");
         String client = FundingFixtures.finess();
         String closedAt = "L'appel à financement AF-RAD-RIS-VA1 est clos depuis le 30/06/2027 à 14:00 : "
                 + "les demandes d'avance n'y sont plus reçues.";
 
-        clock.shiftTo(LocalDateTime.of(2027, 6, 30, 14, 0));
+        // Time stopped: the end minute is checked at that minute however slow the machine.
+        clock.freezeAt(LocalDateTime.of(2027, 6, 30, 14, 0, 59));
         FiledFunding last = file(s, FundingFixtures.radiologie(s, client, "30/06/2027", "1000"));
         assertEquals("Avance déposée", last.statusLabel(), "filed during the end minute");
 
-        clock.shiftTo(LocalDateTime.of(2027, 6, 30, 14, 1));
+        clock.freezeAt(LocalDateTime.of(2027, 6, 30, 14, 1));
         List<String> late = messages(s, FundingFixtures.radiologie(s, FundingFixtures.finess(), "30/06/2027", "1000"),
                 null);
         assertEquals(List.of(closedAt), late);
@@ -283,11 +281,11 @@ class FundingServiceIT {
                 () -> funding.file(FundingFixtures.radiologie(s, FundingFixtures.finess(), "30/06/2027", "1000"), draft)));
         assertEquals(closedAt, refused.getMessage());
 
-        clock.shiftTo(LocalDateTime.of(2026, 9, 30, 23, 59));
+        clock.freezeAt(LocalDateTime.of(2026, 9, 30, 23, 59));
         assertTrue(messages(s, FundingFixtures.radiologie(s, FundingFixtures.finess(), "30/09/2026", "1000"), null)
                 .contains("L'appel à financement AF-RAD-RIS-VA1 n'est pas encore ouvert : les demandes d'avance y sont "
                         + "reçues à partir du 01/10/2026 à 00:00."));
-        clock.shiftTo(LocalDateTime.of(2026, 10, 1, 0, 0));
+        clock.freezeAt(LocalDateTime.of(2026, 10, 1, 0, 0));
         assertEquals(List.of(), messages(s, FundingFixtures.radiologie(s, FundingFixtures.finess(), "01/10/2026", "1000"),
                 null));
     }

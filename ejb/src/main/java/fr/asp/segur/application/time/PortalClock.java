@@ -36,6 +36,15 @@ public class PortalClock {
         clock = Clock.offset(Clock.system(PARIS), offset);
     }
 
+    /**
+     * Makes {@link #now} answer {@code paris}, time stopped (tests only): a rule about one minute is then
+     * checked at that minute however slow the machine running the test.
+     */
+    public void freezeAt(LocalDateTime paris) {
+        requireAdjustable();
+        clock = Clock.fixed(paris.atZone(PARIS).toInstant(), PARIS);
+    }
+
     /** Back to the real time (tests only). */
     public void reset() {
         requireAdjustable();
