@@ -74,7 +74,7 @@ public final class AutomaticFundingChecks {
                 ? FundingCheck.ok(ENROLMENT, "Enrôlement " + enrolment.getRequestNumber() + " validé.")
                 : FundingCheck.warning(ENROLMENT, "L'enrôlement " + enrolment.getRequestNumber() + " est à l'état « "
                 + enrolment.getStatus().label() + " »."));
-        String dsr = enrolment == null ? null : enrolment.software().dsrLabel();
+        String dsr = enrolment == null ? null : SoftwareDsr.of(em, enrolment);
         checks.add(call.funds(dsr)
                 ? FundingCheck.ok(SOFTWARE, "Logiciel référencé au " + dsr + ", financé par l'appel " + call.getCode() + ".")
                 : FundingCheck.warning(SOFTWARE, "Logiciel référencé au " + (dsr == null ? "DSR inconnu" : dsr)

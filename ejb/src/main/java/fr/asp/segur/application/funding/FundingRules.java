@@ -28,7 +28,6 @@ import fr.asp.segur.domain.funding.SoldeDocument;
 import fr.asp.segur.domain.model.Finess;
 import fr.asp.segur.domain.model.InvalidValueException;
 import fr.asp.segur.domain.model.Rpps;
-import fr.asp.segur.domain.referential.AnsSolution;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.EJB;
@@ -415,8 +414,7 @@ public class FundingRules {
      * referential's, since the wizard stores the DSR's display label; the enrolment's own otherwise.
      */
     public String dsrOf(EnrolmentRequest enrolment) {
-        AnsSolution solution = em.find(AnsSolution.class, enrolment.software().referencingNumber());
-        return solution != null && solution.getDsr() != null ? solution.getDsr() : enrolment.software().dsrLabel();
+        return SoftwareDsr.of(em, enrolment);
     }
 
     /** A call by its code (FundingCalls' own look-up is not a business method). */
