@@ -24,7 +24,7 @@ import java.util.Set;
  * {@link FundingQueries#detail} read, and the decisions its state allows, each sent to
  * {@link FundingInstruction} with the version this page loaded. The request is read again afterwards.
  */
-@Named("fundingDetail")
+@Named("agentFundingDetail")
 @ViewScoped
 public class FundingDetailView implements Serializable {
 
