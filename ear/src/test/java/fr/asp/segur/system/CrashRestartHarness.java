@@ -152,7 +152,12 @@ final class CrashRestartHarness {
      */
     private long restartFromAdminScreen(long killed) throws Exception {
         WebClient web = new WebClient("http://127.0.0.1:" + (8080 + portOffset) + "/" + Deployments.CONTEXT + "/");
-        String page = web.loginThrough("admin/traitements.xhtml", People.ADMIN).body();
+        java.net.http.HttpResponse<String> screen = web.loginThrough("admin/traitements.xhtml", People.ADMIN);
+        String page = screen.body();
+        // PrimeFaces' CSP mode checks, on postback, the nonce its script would send with the form.
+        Matcher nonce = Pattern.compile("'nonce-([^']+)'")
+                .matcher(screen.headers().firstValue("Content-Security-Policy").orElse(""));
+        String nonceParam = nonce.find() ? "&primefaces.nonce=" + encode(nonce.group(1)) : "";
         List<String> buttons = Pattern.compile("id=\"(traitements:jobs:\\d+:executions:\\d+:restart)\"").matcher(page)
                 .results().map(m -> m.group(1)).distinct().toList();
         if (buttons.size() != 1) {
@@ -165,7 +170,7 @@ final class CrashRestartHarness {
         }
         String button = buttons.get(0);
         String response = web.post("admin/traitements.xhtml", "traitements=traitements&" + encode(button) + "="
-                + encode(button) + "&jakarta.faces.ViewState=" + encode(viewState.group(1))).body();
+                + encode(button) + "&jakarta.faces.ViewState=" + encode(viewState.group(1)) + nonceParam).body();
         Matcher confirmed = Pattern.compile("n\\S{1,8} " + killed + " relanc\\S+ depuis son dernier point de reprise"
                 + " : ex\\S+ n\\S{1,8} (\\d+)").matcher(response);
         if (!confirmed.find()) {

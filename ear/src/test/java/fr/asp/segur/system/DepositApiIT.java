@@ -92,6 +92,8 @@ class DepositApiIT {
                 enrolmentNumber);
         login = "api-" + System.nanoTime() + "@kalinka.fr";
         Fixtures.supplierAccount(ds, login, Fixtures.KALINKA_SIRET);
+        // The legal representative shares the enrolment with that account (least privilege: SupplierAccess).
+        Fixtures.execute(ds, "insert into request_share (request_id, account_id, shared_by, shared_at) select r.id, a.id, 'représentant', current_timestamp from enrolment_request r, app_account a where r.request_number = ? and a.login = ?", enrolmentNumber, login);
         token = People.as(login, () -> tokens.create("Logiciel de test")).secret();
     }
 
@@ -213,7 +215,7 @@ class DepositApiIT {
                 e -> e.getString("chemin"), e -> e.getString("message"), (a, b) -> a + " | " + b));
         assertThat(byPath.keySet()).doesNotContain("$.lignes[0]", "$.lignes[0].identifiant");
         assertThat(byPath.get("$")).contains("« commentaire » n'est pas prévue");
-        assertThat(byPath.get("$.lignes[1].identifiant")).isEqualTo("Le numéro FINESS doit comporter 9 caractères.");
+        assertThat(byPath.get("$.lignes[1].identifiant")).as(byPath.toString()).isEqualTo("Le numéro FINESS doit comporter 9 caractères.");
         assertThat(byPath.get("$.lignes[2].tranche")).contains("7 modalités");
         assertThat(byPath.get("$.lignes[3].dateSignatureBonDeCommande")).isNotBlank();
         assertThat(byPath.get("$.lignes[4].montantHt")).isEqualTo(

@@ -43,6 +43,8 @@ final class FundingFixtures {
         People.as(People.AGENT, () -> instruction.validate(number, version(ds, number)));
         String login = loginPrefix + "-" + System.nanoTime() + "@fournisseur.fr";
         Fixtures.supplierAccount(ds, login, siret);
+        // The legal representative shares the enrolment with that account (least privilege: SupplierAccess).
+        Fixtures.execute(ds, "insert into request_share (request_id, account_id, shared_by, shared_at) select r.id, a.id, 'représentant', current_timestamp from enrolment_request r, app_account a where r.request_number = ? and a.login = ?", number, login);
         long id = Fixtures.count(ds, "select id from enrolment_request where request_number = ?", number);
         return new Supplier(login, siret, id, number);
     }

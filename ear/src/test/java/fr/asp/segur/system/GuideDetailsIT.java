@@ -97,7 +97,7 @@ class GuideDetailsIT extends BrowserJourney {
                 // Accepted: the stored name lost its directory part.
                 assertThat(wizard.uploadStatus("CERTIFICAT_REFERENCEMENT")).isEqualTo(FILE_UPLOADED + "certificat.pdf");
             } else {
-                assertThat(message).contains("Le nom du fichier contient un chemin");
+                assertThat(message).contains(fr.asp.segur.application.document.DocumentInspector.MSG_NAME_PATH);
             }
             browser.open(browser.driver().getCurrentUrl());
         }

@@ -43,6 +43,18 @@ class HardeningIT {
     URL base;
 
     private final HttpClient plain = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    /** The wizard answers a first visit with a redirect to its draft (enrolement.xhtml?brouillon=…): followed. */
+    private final HttpClient following = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL)
+            .cookieHandler(new java.net.CookieManager()).build();
+
+    /** The Set-Cookie headers of a response and of the redirects that led to it. */
+    private static List<String> setCookies(HttpResponse<?> response) {
+        List<String> all = new java.util.ArrayList<>();
+        for (HttpResponse<?> r = response; r != null; r = r.previousResponse().orElse(null)) {
+            all.addAll(r.headers().allValues("Set-Cookie"));
+        }
+        return all;
+    }
 
     private static final List<String> PUBLIC_PAGES = List.of("", "index.xhtml", "enrolement.xhtml", "contact.xhtml",
             "faq.xhtml", "connexion.xhtml", "connexion-erreur.xhtml", "mot-de-passe-oublie.xhtml",
@@ -101,7 +113,8 @@ class HardeningIT {
         for (String page : PUBLIC_PAGES) {
             assertSecurityHeaders(get(plain, base + page));
         }
-        HttpResponse<String> page = get(plain, base + "enrolement.xhtml");
+        HttpResponse<String> page = get(following, base + "enrolement.xhtml");
+        assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.headers().firstValue("Content-Security-Policy").orElseThrow())
                 .as("PrimeFaces' policy, with this page's nonce").containsPattern("script-src 'self' 'nonce-[^']+'");
         Matcher nonce = Pattern.compile("'nonce-([^']+)'").matcher(page.headers().firstValue("Content-Security-Policy").get());
@@ -121,8 +134,8 @@ class HardeningIT {
 
     @Test
     void theSessionCookieIsHttpOnlyAndSameSiteAndSecureOverTls() throws Exception {
-        HttpResponse<String> page = get(plain, base + "enrolement.xhtml");
-        String cookie = page.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID="))
+        HttpResponse<String> page = get(following, base + "enrolement.xhtml");
+        String cookie = setCookies(page).stream().filter(c -> c.startsWith("JSESSIONID="))
                 .findFirst().orElseThrow();
         assertThat(cookie).containsIgnoringCase("HttpOnly").containsIgnoringCase("SameSite=Lax")
                 .doesNotContainIgnoringCase("Secure");
@@ -139,13 +152,14 @@ class HardeningIT {
             public void checkServerTrusted(X509Certificate[] chain, String type, SSLEngine engine) { }
             public X509Certificate[] getAcceptedIssuers() { return new X509Certificate[0]; }
         }}, null);
-        HttpClient tls = HttpClient.newBuilder().sslContext(trustAll).followRedirects(HttpClient.Redirect.NEVER).build();
+        HttpClient tls = HttpClient.newBuilder().sslContext(trustAll).followRedirects(HttpClient.Redirect.NORMAL)
+                .cookieHandler(new java.net.CookieManager()).build();
         int httpsPort = 8443 + Integer.getInteger("test.port.offset", 0);
         HttpResponse<String> secure = get(tls, "https://127.0.0.1:" + httpsPort + base.getPath() + "enrolement.xhtml");
         assertThat(secure.statusCode()).isEqualTo(200);
         assertThat(secure.headers().firstValue("Strict-Transport-Security")).hasValueSatisfying(
                 v -> assertThat(v).contains("max-age=31536000"));
-        String secureCookie = secure.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID="))
+        String secureCookie = setCookies(secure).stream().filter(c -> c.startsWith("JSESSIONID="))
                 .findFirst().orElseThrow();
         assertThat(secureCookie).containsIgnoringCase("Secure").containsIgnoringCase("HttpOnly")
                 .containsIgnoringCase("SameSite=Lax");

@@ -30,7 +30,7 @@ class PortalDeploymentIT {
 
     @Test
     void homePageAndWizardAreServed() throws Exception {
-        HttpClient http = HttpClient.newHttpClient();
+        HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build();
         HttpResponse<String> home = http.send(HttpRequest.newBuilder(URI.create(base + "index.xhtml")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(200, home.statusCode());

@@ -114,7 +114,8 @@ class SupplierAccessIT {
         assertTrue(viewState.find(), page.body());
         String form2 = "password=password&password%3AnewPassword=" + URLEncoder.encode(NEW_PASSWORD, StandardCharsets.UTF_8)
                 + "&password%3Aconfirmation=" + URLEncoder.encode(NEW_PASSWORD, StandardCharsets.UTF_8)
-                + "&password%3Asave=&jakarta.faces.ViewState=" + URLEncoder.encode(viewState.group(1), StandardCharsets.UTF_8);
+                + "&password%3Asave=&jakarta.faces.ViewState=" + URLEncoder.encode(viewState.group(1), StandardCharsets.UTF_8)
+                + primeFacesNonce(page);
         HttpResponse<String> saved = supplier.post("mot-de-passe.xhtml?jeton=" + link.group(1), form2);
         assertTrue(saved.body().contains("Votre mot de passe est enregistré"), saved.body());
 
@@ -165,5 +166,15 @@ class SupplierAccessIT {
         assertTrue(mailBody(email, "Ouverture de vos accès").contains("ASSOCIATION SERVICES MEDIATION"));
         assertEquals(2, Fixtures.count(ds, "select count(*) from account_company c join app_account a "
                 + "on a.id = c.account_id where a.login = ?", email));
+    }
+
+    /**
+     * What PrimeFaces' script sends with a form under the Content-Security-Policy (its CSP mode checks it on
+     * postback): the page's nonce, as the policy header names it.
+     */
+    private static String primeFacesNonce(HttpResponse<String> page) {
+        Matcher nonce = Pattern.compile("'nonce-([^']+)'")
+                .matcher(page.headers().firstValue("Content-Security-Policy").orElse(""));
+        return nonce.find() ? "&primefaces.nonce=" + URLEncoder.encode(nonce.group(1), StandardCharsets.UTF_8) : "";
     }
 }

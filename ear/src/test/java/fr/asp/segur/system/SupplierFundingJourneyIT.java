@@ -30,6 +30,8 @@ class SupplierFundingJourneyIT extends BrowserJourney {
         String siret = FundingPages.validated(enrolment);
         String supplier = "fournisseur.financement." + tag + "@kalinka.fr";
         Database.supplierAccount(supplier, siret);
+        // The legal representative shares the enrolment with that account (least privilege: SupplierAccess).
+        Database.update("insert into request_share (request_id, account_id, shared_by, shared_at) select r.id, a.id, 'représentant', current_timestamp from enrolment_request r, app_account a where r.request_number = ? and a.login = ?", enrolment, supplier);
         String client = FundingFixtures.finess();
         Database.update("insert into finess_establishment (finess, kind, name, closed) values (?, 'ET', "
                 + "'CENTRE D''IMAGERIE DU PORT', false)", client);

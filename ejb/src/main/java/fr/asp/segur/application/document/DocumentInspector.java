@@ -66,43 +66,43 @@ public class DocumentInspector {
     public static final String PNG = "image/png";
     public static final String JPEG = "image/jpeg";
 
-    static final String MSG_READ_FAILED =
+    public static final String MSG_READ_FAILED =
             "Le fichier n'a pas pu être lu ; merci de renouveler l'envoi.";
-    static final String MSG_TOO_LARGE = UploadLimit.TOO_LARGE;
-    static final String MSG_EMPTY = "Le fichier est vide.";
-    static final String MSG_TYPE_NOT_ACCEPTED =
+    public static final String MSG_TOO_LARGE = UploadLimit.TOO_LARGE;
+    public static final String MSG_EMPTY = "Le fichier est vide.";
+    public static final String MSG_TYPE_NOT_ACCEPTED =
             "Type de fichier non accepté : seuls les fichiers .png, .jpg, .jpeg ou .pdf sont autorisés.";
-    static final String MSG_EXTENSION_NOT_ACCEPTED =
+    public static final String MSG_EXTENSION_NOT_ACCEPTED =
             "Le nom du fichier doit se terminer par .png, .jpg, .jpeg ou .pdf.";
-    static final String MSG_CONTENT_DOES_NOT_MATCH_EXTENSION =
+    public static final String MSG_CONTENT_DOES_NOT_MATCH_EXTENSION =
             "Le contenu du fichier (%s) ne correspond pas à son extension (.%s) ; "
                     + "merci de vérifier le fichier ou de le renommer.";
-    static final String MSG_PDF_PROTECTED =
+    public static final String MSG_PDF_PROTECTED =
             "Le PDF est protégé par un mot de passe ; merci de fournir un fichier non protégé.";
-    static final String MSG_PDF_UNREADABLE = "Le fichier PDF est illisible ou endommagé.";
-    static final String MSG_PDF_NO_PAGE = "Le fichier PDF ne contient aucune page.";
-    static final String MSG_IMAGE_TOO_LARGE =
+    public static final String MSG_PDF_UNREADABLE = "Le fichier PDF est illisible ou endommagé.";
+    public static final String MSG_PDF_NO_PAGE = "Le fichier PDF ne contient aucune page.";
+    public static final String MSG_IMAGE_TOO_LARGE =
             "L'image est trop grande (%d × %d pixels). La limite est de %d × %d pixels "
                     + "et de %d millions de pixels au total.";
-    static final String MSG_IMAGE_UNREADABLE = "L'image est illisible ou endommagée.";
-    static final String MSG_PDF_SCRIPT =
+    public static final String MSG_IMAGE_UNREADABLE = "L'image est illisible ou endommagée.";
+    public static final String MSG_PDF_SCRIPT =
             "Le PDF contient du JavaScript ou des actions automatiques, refusés pour la sécurité des agents ; "
                     + "merci de fournir un PDF sans script (par exemple en l'imprimant en PDF).";
-    static final String MSG_PDF_LAUNCH =
+    public static final String MSG_PDF_LAUNCH =
             "Le PDF contient une commande de lancement d'application, refusée pour la sécurité des agents ; "
                     + "merci de fournir un PDF simple (par exemple en l'imprimant en PDF).";
-    static final String MSG_PDF_EMBEDDED_FILE =
+    public static final String MSG_PDF_EMBEDDED_FILE =
             "Le PDF contient des fichiers joints, refusés pour la sécurité des agents ; "
                     + "merci de fournir un PDF sans pièce jointe (par exemple en l'imprimant en PDF).";
 
-    static final String MSG_NAME_PATH =
+    public static final String MSG_NAME_PATH =
             "Le nom du fichier ne doit pas contenir de chemin (« ../ ») ; merci de renommer le fichier.";
-    static final String MSG_NAME_CHARACTERS =
+    public static final String MSG_NAME_CHARACTERS =
             "Le nom du fichier contient des caractères de contrôle ou d'inversion du sens de l'écriture, "
                     + "non autorisés ; merci de renommer le fichier.";
-    static final String MSG_NAME_TOO_LONG =
+    public static final String MSG_NAME_TOO_LONG =
             "Le nom du fichier est trop long (%d caractères, %d au plus) ; merci de le raccourcir.";
-    static final String MSG_HIDDEN_ARCHIVE =
+    public static final String MSG_HIDDEN_ARCHIVE =
             "Le fichier contient une archive ZIP cachée en plus de son contenu ; "
                     + "merci de fournir un fichier simple, par exemple en l'enregistrant à nouveau.";
 

@@ -7,6 +7,7 @@ import fr.asp.segur.application.account.AccountService;
 import fr.asp.segur.application.document.DocumentService;
 import fr.asp.segur.application.mail.MailOutbox;
 import fr.asp.segur.application.referential.ClientReferentials;
+import fr.asp.segur.application.supplier.SupplierAccess;
 import fr.asp.segur.application.referential.FinessEstablishmentView;
 import fr.asp.segur.application.referential.ReferentialService;
 import fr.asp.segur.application.referential.RppsProfessionalView;
@@ -75,6 +76,8 @@ public class FundingRules {
     private EntityManager em;
     @EJB
     private ClientReferentials clients;
+    @EJB
+    private SupplierAccess supplierAccess;
     @EJB
     private ReferentialService referentials;
     @EJB
@@ -251,8 +254,11 @@ public class FundingRules {
         }
         Optional<Account> account = account(accountLogin);
         EnrolmentRequest enrolment = em.find(EnrolmentRequest.class, enrolmentRequestId);
+        // The space's least-privilege rule (SupplierAccess): the account filed the enrolment, is named in it,
+        // or its legal representative shared it; and the company is one of the account's.
         if (account.isEmpty() || enrolment == null || !account.get().isEnabled()
-                || !account.get().getCompanies().contains(enrolment.company().siret())) {
+                || !account.get().getCompanies().contains(enrolment.company().siret())
+                || !supplierAccess.canSee(accountLogin, enrolmentRequestId)) {
             return Optional.empty();
         }
         return Optional.of(enrolment);
