@@ -89,7 +89,9 @@ public final class DepositFormat {
                     message(error, pointer)));
             Integer line = lineIndex(pointer);
             if (line == null) {
-                badHeader = true;
+                // Only a bad "appel" makes the call unknown: another header error (an unexpected property,
+                // say) is reported and the lines are still judged against the call.
+                badHeader |= pointer.startsWith("$.appel");
             } else {
                 badLines.add(line);
             }
