@@ -217,7 +217,8 @@ class FundingServiceIT {
         assertEquals(List.of("Le nom du client est obligatoire."), messages(s, new FundingRequestForm(
                 FundingFixtures.RADIOLOGIE, s.enrolmentId(), client, " ", FundingFixtures.TRANCHE, today(), "100"), null));
         // The tranche, the order form's date and amount, its file.
-        assertEquals(List.of("Choisissez la tranche « Nombre de modalités d'imagerie » du client parmi celles de l'appel."),
+        assertEquals(List.of("La tranche « 12 modalités » n'existe pas dans l'appel : choisissez la tranche « Nombre de "
+                        + "modalités d'imagerie » du client parmi celles de l'appel."),
                 messages(s, new FundingRequestForm(FundingFixtures.RADIOLOGIE, s.enrolmentId(), client, "X",
                         "12 modalités", today(), "100"), null));
         assertEquals(List.of("Le bon de commande doit être signé pendant la période de l'appel AF-RAD-RIS-VA1, "

@@ -148,8 +148,10 @@ public class FundingCall {
         }
         Optional<CeilingTranche> line = ceilingTranches.stream()
                 .filter(t -> tranche != null && t.getTranche().equalsIgnoreCase(tranche.strip())).findFirst();
+        String choose = "hoisissez la tranche « " + ceilingBasis + " » du client parmi celles de l'appel.";
         return line.map(CeilingTranche::amountHt).orElseThrow(() -> new InvalidValueException("tranche",
-                "Choisissez la tranche « " + ceilingBasis + " » du client parmi celles de l'appel."));
+                tranche == null || tranche.isBlank() ? "C" + choose
+                        : "La tranche « " + tranche.strip() + " » n'existe pas dans l'appel : c" + choose));
     }
 
     public boolean hasCeilingTable() {
